@@ -1,0 +1,5 @@
+import { app } from 'electron';
+
+app.whenReady().then(() => {
+  // Placeholder until the wall application lands.
+});

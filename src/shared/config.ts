@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { FEED_NAMES, SNAPSHOT_NAMES } from './contract';
+
+/**
+ * The cockpit's one configuration file. Every field has a default, so `{}` is valid and means:
+ * the built-in simulated district, offline. The JSON Schema in resources/ is generated from
+ * this (never edited by hand).
+ */
+
+export const PAGE_IDS = ['overview', 'risk', 'events', 'consultation'] as const;
+export const pageIdSchema = z.enum(PAGE_IDS);
+export type PageId = z.infer<typeof pageIdSchema>;
+
+const seconds = z.number().positive().max(86_400);
+const endpointName = z.enum([...FEED_NAMES, ...SNAPSHOT_NAMES] as [string, ...string[]]);
+
+export const sourceConfigSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes'),
+  /** Base URL of a District API v1 service (the part before /v1/...). */
+  url: z.url({ protocol: /^https?$/ }),
+  /** Poll interval in seconds, for every endpoint unless overridden. */
+  intervalSec: seconds.default(30),
+  intervalsSec: z.partialRecord(endpointName, seconds).default({}),
+  /** Abort a request after this long, milliseconds. */
+  timeoutMs: z.number().int().min(100).max(300_000).default(10_000),
+  /** Largest response body accepted, bytes. Bigger bodies store nothing. */
+  maxBodyBytes: z.number().int().min(1024).max(512 * 1024 * 1024).default(32 * 1024 * 1024),
+  /** Name of an environment variable holding a bearer token (never the token itself). */
+  tokenEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).optional(),
+  /** Name of a token stored with the desktop app's secure storage. */
+  tokenSecret: z.string().min(1).max(100).optional(),
+  headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), z.string().max(1000)).default({}),
+});
+export type SourceConfig = z.infer<typeof sourceConfigSchema>;
+
+export const boundaryFileSchema = z.object({
+  path: z.string().min(1),
+  format: z.enum(['auto', 'geojson', 'topojson']).default('auto'),
+  crs: z.enum(['gcj02', 'wgs84']),
+  /** Feature property holding the division code, and the one holding its name. */
+  codeProperty: z.string().min(1).optional(),
+  nameProperty: z.string().min(1).optional(),
+  /** For TopoJSON: which object to read (default: the first). */
+  object: z.string().min(1).optional(),
+});
+export type BoundaryFile = z.infer<typeof boundaryFileSchema>;
+
+export const configSchema = z.object({
+  /** Shown in the header; defaults to the source's own district name. */
+  title: z.string().min(1).max(60).optional(),
+  locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  /** Data sources. Empty: the built-in simulated district. */
+  sources: z.array(sourceConfigSchema).default([]),
+  simulator: z
+    .object({
+      seed: z.number().int().default(42),
+      /** Time passes this many times faster for live records. */
+      speed: z.number().positive().max(100_000).default(1),
+    })
+    .prefault({}),
+  cache: z
+    .object({
+      /** SQLite file; default in the app's data folder. */
+      path: z.string().min(1).optional(),
+      /** Keep events, disputes and KPI history this many days. */
+      retentionDays: z.number().int().min(7).max(3650).default(400),
+    })
+    .prefault({}),
+  playlist: z
+    .object({
+      pages: z.array(pageIdSchema).min(1).default([...PAGE_IDS]),
+      intervalSec: z.number().min(5).max(3600).default(30),
+      autoplay: z.boolean().default(true),
+    })
+    .prefault({}),
+  map: z
+    .object({
+      /** Official town boundaries. Without them: the built-in schematic (示意图). */
+      towns: boundaryFileSchema.optional(),
+      /** The district outline only: towns are approximated inside it (近似). */
+      outline: boundaryFileSchema.optional(),
+      /** A city-level file of districts, for the city view and drill-down. */
+      city: boundaryFileSchema.optional(),
+      /** Offer the 3D extruded map where WebGL works. */
+      enable3d: z.boolean().default(true),
+    })
+    .prefault({}),
+  wall: z
+    .object({
+      /** 'primary', 'all', or display indices (0-based, left to right) to span. */
+      displays: z.union([z.enum(['primary', 'all']), z.array(z.number().int().min(0)).min(1)]).default('primary'),
+      kiosk: z.boolean().default(false),
+      preventDisplaySleep: z.boolean().default(true),
+      hideCursorAfterSec: z.number().min(0).max(3600).default(5),
+      startAtLogin: z.boolean().default(false),
+    })
+    .prefault({}),
+  hub: z
+    .object({
+      host: z.string().default('127.0.0.1'),
+      port: z.number().int().min(0).max(65535).default(7320),
+      /** Environment variable holding the token required on any non-loopback address. */
+      tokenEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).default('COCKPIT_HUB_TOKEN'),
+    })
+    .prefault({}),
+});
+export type CockpitConfig = z.infer<typeof configSchema>;

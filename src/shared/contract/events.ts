@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { isoTime, recordId, townCode } from './common';
+
+export const EVENT_TYPES = [
+  'dispute',
+  'rental',
+  'propertyMgmt',
+  'wageArrears',
+  'environment',
+  'cityAppearance',
+  'safetyHazard',
+  'trafficOrder',
+  'petition',
+  'other',
+] as const;
+export const eventTypeSchema = z.enum(EVENT_TYPES);
+export type EventType = z.infer<typeof eventTypeSchema>;
+
+export const EVENT_TYPE_NAMES: Record<EventType, { zh: string; en: string }> = {
+  dispute: { zh: '邻里纠纷', en: 'Neighbour dispute' },
+  rental: { zh: '租赁纠纷', en: 'Rental dispute' },
+  propertyMgmt: { zh: '物业管理', en: 'Property management' },
+  wageArrears: { zh: '欠薪', en: 'Wage arrears' },
+  environment: { zh: '环境污染', en: 'Pollution' },
+  cityAppearance: { zh: '市容环境', en: 'City appearance' },
+  safetyHazard: { zh: '安全隐患', en: 'Safety hazard' },
+  trafficOrder: { zh: '交通秩序', en: 'Traffic order' },
+  petition: { zh: '信访诉求', en: 'Petition' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const eventStatusSchema = z.enum(['reported', 'accepted', 'dispatched', 'handled', 'closed', 'rated']);
+export type EventStatus = z.infer<typeof eventStatusSchema>;
+
+/**
+ * Feed GET /v1/events — a 基层治理四平台 event. Re-sent whole with a later `updatedAt` as it
+ * moves reported → accepted (受理) → dispatched (流转) → handled (处置) → closed → rated.
+ * A step's time is null until it has happened; times never go backwards.
+ */
+export const eventSchema = z
+  .object({
+    id: recordId,
+    type: eventTypeSchema,
+    title: z.string().min(1).max(300),
+    townCode,
+    /** Community (社区/村) name as the reporting system gives it: free text. */
+    community: z.string().min(1).max(100),
+    source: z.enum(['grid', 'hotline', 'app', 'patrol', 'walkIn']),
+    status: eventStatusSchema,
+    reportedAt: isoTime,
+    acceptedAt: isoTime.nullable(),
+    dispatchedAt: isoTime.nullable(),
+    handledAt: isoTime.nullable(),
+    closedAt: isoTime.nullable(),
+    /** Departments the event was dispatched to (流转), in order. */
+    departments: z.array(z.string().min(1).max(100)).max(20),
+    /** Personnel ids who handled it. */
+    handlers: z.array(recordId).max(20),
+    /** Accepted later than the acceptance time limit. */
+    acceptOverdue: z.boolean(),
+    /** Closed later than the handling time limit (or still open past it). */
+    handleOverdue: z.boolean(),
+    /** The reporter's rating once rated, else null. */
+    satisfaction: z.enum(['satisfied', 'basicallySatisfied', 'dissatisfied']).nullable(),
+    updatedAt: isoTime,
+  })
+  .superRefine((e, ctx) => {
+    const order = ['reportedAt', 'acceptedAt', 'dispatchedAt', 'handledAt', 'closedAt'] as const;
+    let last = '';
+    for (const key of order) {
+      const t = e[key];
+      if (t === null) continue;
+      if (last && Date.parse(t) < Date.parse(last)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `${key} is earlier than the step before it` });
+      }
+      last = t;
+    }
+  });
+export type DistrictEvent = z.infer<typeof eventSchema>;

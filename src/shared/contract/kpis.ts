@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { isoTime } from './common';
+
+const pct = z.number().min(0).max(100);
+
+/**
+ * GET /v1/kpis — the district's own headline aggregates, snapshot (ETag).
+ * Rates are integer-rounded percentages: round(100 × numerator / denominator).
+ */
+export const kpisSchema = z.object({
+  asOf: isoTime,
+  /** 备案登记下沉人员, persons (role 'dispatched', active). */
+  dispatchedPersonnel: z.number().int().nonnegative(),
+  /** 全程考核受理各类事件, events with acceptedAt set. */
+  eventsAccepted: z.number().int().nonnegative(),
+  /** 受理超时率: accepted events with acceptOverdue / accepted events. */
+  acceptOverdueRatePct: pct,
+  /** 满意率: rated 'satisfied' or 'basicallySatisfied' / rated events. */
+  satisfactionRatePct: pct,
+  /** 云上板凳 followers at asOf, persons. */
+  consultationFollowers: z.number().int().nonnegative(),
+  /** Consultations held (status 'ended'). */
+  consultationsHeld: z.number().int().nonnegative(),
+  /** outcome 'agreed' / held. */
+  consultationSuccessRatePct: pct,
+  /** Disputes received / resolved at source. */
+  disputesReceived: z.number().int().nonnegative(),
+  disputesResolvedAtSource: z.number().int().nonnegative(),
+  /** Warnings not closed. */
+  warningsOpen: z.number().int().nonnegative(),
+});
+export type Kpis = z.infer<typeof kpisSchema>;
+
+export function ratePct(numerator: number, denominator: number): number {
+  return denominator === 0 ? 0 : Math.round((100 * numerator) / denominator);
+}

@@ -1,0 +1,299 @@
+/**
+ * The read model: what each screen shows, computed in the core from the SQLite cache and
+ * carried unchanged over either front door (Electron IPC or the hub's HTTP). Every model says
+ * when its data is from (`asOf`); the renderer never shows a number without it.
+ */
+import type {
+  ConsultationCategory,
+  DimensionId,
+  EventStatus,
+  EventType,
+  IndicatorId,
+  Level,
+  PersonnelRole,
+  Vocabulary,
+  WarningStatus,
+} from './contract';
+
+export type IsoTime = string;
+export type IsoDate = string;
+
+/** One source's sync health, as persisted by the sync engine. */
+export interface SourceHealth {
+  sourceId: string;
+  /** Base URL without credentials. */
+  url: string;
+  state: 'ok' | 'degraded' | 'down';
+  lastSuccessAt: IsoTime | null;
+  lastAttemptAt: IsoTime | null;
+  lastError: string | null;
+  consecutiveFailures: number;
+  nextAttemptAt: IsoTime | null;
+  /** Per feed/snapshot: the same, finer grained. */
+  endpoints: Array<{
+    name: string;
+    state: 'ok' | 'degraded' | 'down';
+    lastSuccessAt: IsoTime | null;
+    lastError: string | null;
+    quarantined: number;
+  }>;
+}
+
+/** How the renderer should mark data: derived from health and the poll interval. */
+export type FreshnessState = 'fresh' | 'stale' | 'offline';
+export interface Freshness {
+  sourceId: string;
+  state: FreshnessState;
+  /** Last time data from this source was confirmed current. */
+  asOf: IsoTime | null;
+  /** When it stopped being fresh (for "stale since hh:mm"). */
+  staleSince: IsoTime | null;
+}
+
+export interface HealthModel {
+  now: IsoTime;
+  sources: SourceHealth[];
+  freshness: Freshness[];
+  cache: { path: string; sizeBytes: number; schemaVersion: number; rebuiltFrom: string | null };
+  quarantine: Array<{ endpoint: string; count: number; lastReason: string | null }>;
+}
+
+export interface TownRef {
+  code: string;
+  name: string;
+}
+
+/** Static-ish context every page needs: district, towns with seats, vocabulary, weeks. */
+export interface MetaModel {
+  asOf: IsoTime | null;
+  district: { code: string; name: string } | null;
+  towns: Array<TownRef & { kind: string; seat: [number, number]; population: number }>;
+  vocabulary: Vocabulary;
+  /** Week starts with risk data, oldest first. */
+  weeks: IsoDate[];
+}
+
+/** One town's risk in one week. Scores are 0–100, higher = riskier. */
+export interface TownRisk extends TownRef {
+  weekStart: IsoDate;
+  level: Level;
+  score: number;
+  dimensionScores: Record<DimensionId, number>;
+  dimensionLevels: Record<DimensionId, Level>;
+  indicators: Record<IndicatorId, number>;
+  /** Per indicator: the town's baseline (expected value) and the level of the deviation. */
+  baselines: Record<IndicatorId, number>;
+  indicatorLevels: Record<IndicatorId, Level>;
+  /** 'source' when the source gave the level, 'engine' when the cockpit computed it. */
+  levelFrom: 'source' | 'engine';
+}
+
+/** Why a town has its colour: the indicators that push its score up the most. */
+export interface Explanation {
+  townCode: string;
+  weekStart: IsoDate;
+  level: Level;
+  score: number;
+  contributors: Array<{
+    indicator: IndicatorId;
+    dimension: DimensionId;
+    value: number;
+    baseline: number;
+    /** value / baseline for 'higher is worse', baseline / value for 'lower is worse'. */
+    ratio: number;
+    /** Points this indicator adds to the composite score. */
+    contribution: number;
+  }>;
+}
+
+export interface Forecast {
+  townCode: string;
+  weekStart: IsoDate;
+  score: number;
+  level: Level;
+  /** Name of the method, e.g. "Holt linear (α=0.5, β=0.3)". */
+  method: string;
+  indicators: Record<IndicatorId, number>;
+}
+
+export interface WarningView {
+  id: string;
+  town: TownRef;
+  level: Level;
+  kind: 'assessed' | 'predictive';
+  dimension: DimensionId;
+  indicator: IndicatorId | null;
+  title: string;
+  issuedAt: IsoTime;
+  causeAnalysis: string;
+  rectification: string;
+  communities: string[];
+  status: WarningStatus;
+  history: Array<{ status: WarningStatus; at: IsoTime; note: string }>;
+  jointSupervision: { departments: string[]; startedAt: IsoTime; note?: string } | null;
+  /** Raised by the cockpit's risk engine from a forecast, not by the source. */
+  fromEngine: boolean;
+}
+
+export interface EventKpis {
+  accepted: number;
+  acceptOverdueRatePct: number;
+  satisfactionRatePct: number;
+  dispatchedPersonnel: number;
+  reportedToday: number;
+  open: number;
+}
+
+export interface ConsultationKpis {
+  followers: number;
+  held: number;
+  successRatePct: number;
+  live: number;
+  upcoming: number;
+}
+
+export interface OverviewModel {
+  asOf: IsoTime | null;
+  weekStart: IsoDate | null;
+  towns: TownRisk[];
+  levelCounts: Record<Level, number>;
+  /** The 12 indicators district-wide this week against last week. */
+  indicators: Array<{
+    id: IndicatorId;
+    value: number;
+    previous: number | null;
+    worstTown: TownRef | null;
+  }>;
+  warnings: WarningView[];
+  events: EventKpis;
+  consultations: ConsultationKpis;
+}
+
+export interface RiskModel {
+  asOf: IsoTime | null;
+  weekStart: IsoDate | null;
+  towns: TownRisk[];
+  trends: Array<{
+    town: TownRef;
+    series: Array<{ weekStart: IsoDate; score: number; level: Level }>;
+    forecast: Forecast | null;
+  }>;
+  explanations: Explanation[];
+  /** Predictive warnings (预测预警) the engine raises from forecasts. */
+  predictiveWarnings: WarningView[];
+}
+
+export interface EventView {
+  id: string;
+  type: EventType;
+  title: string;
+  town: TownRef;
+  community: string;
+  status: EventStatus;
+  reportedAt: IsoTime;
+  acceptedAt: IsoTime | null;
+  closedAt: IsoTime | null;
+  departments: string[];
+  acceptOverdue: boolean;
+  handleOverdue: boolean;
+}
+
+export interface Percentiles {
+  p50: number;
+  p90: number;
+  p95: number;
+  count: number;
+}
+
+export interface EventsModel {
+  asOf: IsoTime | null;
+  /** Events that reached each step (cumulative funnel). */
+  flow: Record<EventStatus, number>;
+  kpis: EventKpis;
+  latest: EventView[];
+  byType: Array<{ type: EventType; count: number }>;
+  byTown: Array<{ town: TownRef; total: number; open: number; last7Days: number }>;
+  /** Minutes from reported to accepted. */
+  timeToAcceptMin: Percentiles;
+  /** Hours from reported to closed. */
+  timeToCloseHours: Percentiles;
+  overdue: { accept: number; handle: number; openPastLimit: number };
+  /** Per day, last 30 days, local dates. */
+  daily: Array<{ date: IsoDate; reported: number; closed: number }>;
+  ranking: Array<{
+    id: string;
+    name: string;
+    role: PersonnelRole;
+    town: TownRef;
+    department: string;
+    score: number;
+    eventsHandled: number;
+  }>;
+}
+
+export interface ConsultationView {
+  id: string;
+  topic: string;
+  category: ConsultationCategory;
+  town: TownRef;
+  community: string;
+  scheduledAt: IsoTime;
+  status: 'scheduled' | 'live' | 'ended' | 'cancelled';
+  viewers: number;
+  experts: string[];
+  outcome: 'agreed' | 'partlyAgreed' | 'notAgreed' | null;
+  replayUrl: string | null;
+}
+
+export interface ConsultationModel {
+  asOf: IsoTime | null;
+  kpis: ConsultationKpis;
+  followersSeries: Array<{ date: IsoDate; followers: number }>;
+  byCategory: Array<{ category: ConsultationCategory; held: number; successRatePct: number }>;
+  live: ConsultationView[];
+  upcoming: ConsultationView[];
+  recent: ConsultationView[];
+  disputes: {
+    received: number;
+    resolved: number;
+    resolvedAtSource: number;
+    resolvedAtSourceRatePct: number;
+    byLevel: Array<{ level: 'community' | 'townCentre' | 'districtCentre'; count: number }>;
+    byCategory: Array<{ category: string; count: number }>;
+    byTown: Array<{ town: TownRef; received: number; resolvedAtSource: number }>;
+  };
+}
+
+export interface TownDetailModel {
+  asOf: IsoTime | null;
+  town: TownRef & { kind: string; population: number };
+  risk: TownRisk | null;
+  explanation: Explanation | null;
+  trend: Array<{ weekStart: IsoDate; score: number; level: Level }>;
+  forecast: Forecast | null;
+  warnings: WarningView[];
+  recentEvents: EventView[];
+  recentConsultations: ConsultationView[];
+}
+
+/** Every query either front door answers: name → params and result. */
+export interface QueryMap {
+  meta: { params: Record<string, never>; result: MetaModel };
+  health: { params: Record<string, never>; result: HealthModel };
+  overview: { params: { week?: IsoDate }; result: OverviewModel };
+  risk: { params: { week?: IsoDate }; result: RiskModel };
+  events: { params: Record<string, never>; result: EventsModel };
+  consultation: { params: Record<string, never>; result: ConsultationModel };
+  town: { params: { code: string; week?: IsoDate }; result: TownDetailModel };
+}
+export type QueryName = keyof QueryMap;
+export type QueryParams<K extends QueryName> = QueryMap[K]['params'];
+export type QueryResult<K extends QueryName> = QueryMap[K]['result'];
+export const QUERY_NAMES: readonly QueryName[] = ['meta', 'health', 'overview', 'risk', 'events', 'consultation', 'town'];
+
+/** Told to the renderer after the core writes: which data changed, so stores refresh just that. */
+export interface ChangeNotice {
+  at: IsoTime;
+  /** Feed, snapshot or 'health' names whose data changed. */
+  changed: string[];
+}
