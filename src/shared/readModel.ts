@@ -276,6 +276,31 @@ export interface TownDetailModel {
   recentConsultations: ConsultationView[];
 }
 
+/**
+ * The map to draw: town shapes as a GeoJSON FeatureCollection in WGS84 lon/lat, each feature
+ * with properties { code, name }. `kind` must always be visible on the map: official
+ * boundaries, towns approximated inside an official outline (近似), or the schematic (示意图).
+ */
+export interface MapModel {
+  kind: 'official' | 'approximate' | 'schematic';
+  /** The label shown on the map, e.g. "示意图 · 非标准地图". */
+  labelZh: string;
+  labelEn: string;
+  level: 'city' | 'district';
+  geojson: {
+    type: 'FeatureCollection';
+    features: Array<{
+      type: 'Feature';
+      properties: { code: string; name: string };
+      geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
+    }>;
+  };
+  /** District outline when known (approximate/official), WGS84. */
+  outline: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown } | null;
+  /** Problems an operator should know: towns without a shape, shapes without a town, a rejected file. */
+  notices: string[];
+}
+
 /** Every query either front door answers: name → params and result. */
 export interface QueryMap {
   meta: { params: Record<string, never>; result: MetaModel };
@@ -285,11 +310,12 @@ export interface QueryMap {
   events: { params: Record<string, never>; result: EventsModel };
   consultation: { params: Record<string, never>; result: ConsultationModel };
   town: { params: { code: string; week?: IsoDate }; result: TownDetailModel };
+  map: { params: { level?: 'city' | 'district' }; result: MapModel };
 }
 export type QueryName = keyof QueryMap;
 export type QueryParams<K extends QueryName> = QueryMap[K]['params'];
 export type QueryResult<K extends QueryName> = QueryMap[K]['result'];
-export const QUERY_NAMES: readonly QueryName[] = ['meta', 'health', 'overview', 'risk', 'events', 'consultation', 'town'];
+export const QUERY_NAMES: readonly QueryName[] = ['meta', 'health', 'overview', 'risk', 'events', 'consultation', 'town', 'map'];
 
 /** Told to the renderer after the core writes: which data changed, so stores refresh just that. */
 export interface ChangeNotice {
