@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FEED_NAMES, SNAPSHOT_NAMES } from './contract';
+import { riskModelOverridesSchema } from './risk/overrides';
 
 /**
  * The cockpit's one configuration file. Every field has a default, so `{}` is valid and means:
@@ -95,6 +96,19 @@ export const configSchema = z.object({
       startAtLogin: z.boolean().default(false),
     })
     .prefault({}),
+  links: z
+    .object({
+      /**
+       * Hosts whose https:// links the desktop app may open in the system browser (replays,
+       * source sites). Exact names, or "*.example.org" for its subdomains. Empty: none.
+       */
+      allowedHosts: z
+        .array(z.string().regex(/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, 'a lower-case host name, optionally starting with "*."'))
+        .default([]),
+    })
+    .prefault({}),
+  /** Overrides of the risk engine's DEFAULT_RISK_MODEL (weights, thresholds, baselines…); see docs/risk-model.md. */
+  riskModel: riskModelOverridesSchema.default({}),
   hub: z
     .object({
       host: z.string().default('127.0.0.1'),
