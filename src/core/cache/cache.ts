@@ -1,0 +1,257 @@
+/**
+ * The cache's write side over an open database: every method is one transaction, every SQLite
+ * failure comes out as CacheWriteError (so the sync engine can report it as health), and a
+ * failed transaction leaves the last good data exactly as it was.
+ */
+import type Database from 'better-sqlite3';
+import type { Divisions, FeedName, Followers, Kpis, Warning } from '../../shared/contract';
+import type { Logger } from '../log/logger';
+import { guardWrite } from './errors';
+import { FEED_TABLES, type FeedRecord } from './feedRows';
+import { prepareStatements } from './statements';
+import type {
+  Cache,
+  EndpointHealthRow,
+  EndpointState,
+  FeedPageResult,
+  QuarantinedRecord,
+  RetentionResult,
+  SnapshotDocName,
+  SourceHealthRow,
+} from './types';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+const QUARANTINE_PAYLOAD_MAX = 4096;
+const RETENTION_KEY = 'retention_last_run';
+
+export const CACHE_TABLES = [
+  'source_health', 'endpoint_state', 'snapshots', 'kpi_history', 'towns', 'communities', 'risk_periods',
+  'warnings', 'warning_status_history', 'events', 'personnel', 'consultations', 'followers', 'disputes', 'quarantine',
+] as const;
+
+interface CacheContext {
+  path: string;
+  unavailable: string | null;
+  rebuiltFrom: string | null;
+  schemaVersion: number;
+  logger: Logger;
+  now: () => number;
+  retentionDays: number;
+}
+
+interface EndpointStateDbRow {
+  source_id: string;
+  endpoint: string;
+  cursor: string | null;
+  etag: string | null;
+  state: EndpointState['state'];
+  last_success_at: number | null;
+  last_attempt_at: number | null;
+  last_error: string | null;
+  quarantined_total: number;
+  consecutive_failures: number;
+  next_attempt_at: number | null;
+}
+
+function toEndpointState(r: EndpointStateDbRow): EndpointState {
+  return {
+    sourceId: r.source_id,
+    endpoint: r.endpoint,
+    cursor: r.cursor,
+    etag: r.etag,
+    state: r.state,
+    lastSuccessAt: r.last_success_at,
+    lastAttemptAt: r.last_attempt_at,
+    lastError: r.last_error,
+    quarantinedTotal: r.quarantined_total,
+    consecutiveFailures: r.consecutive_failures,
+    nextAttemptAt: r.next_attempt_at,
+  };
+}
+
+function quarantinePayload(payload: unknown): string {
+  let text: string;
+  try {
+    text = typeof payload === 'string' ? payload : (JSON.stringify(payload) ?? String(payload));
+  } catch {
+    text = String(payload);
+  }
+  return text.length > QUARANTINE_PAYLOAD_MAX ? text.slice(0, QUARANTINE_PAYLOAD_MAX) : text;
+}
+
+export function createCache(db: Database.Database, ctx: CacheContext): Cache {
+  const st = prepareStatements(db);
+  let lastRetentionRun: number | null = null;
+
+  const applyFeedPageTx = db.transaction(
+    (sourceId: string, feed: FeedName, records: unknown[], quarantined: QuarantinedRecord[], cursor: string, etag: string | null) => {
+      const spec = FEED_TABLES[feed] as { toRow(s: string, r: unknown): unknown[] };
+      const upsert = st.feedUpserts[feed];
+      let changed = 0;
+      for (const record of records) {
+        if (feed === 'riskPeriods') {
+          const r = record as FeedRecord<'riskPeriods'>;
+          st.deleteRiskPeriodSameWeek.run(sourceId, r.weekStart, r.townCode, r.id);
+        }
+        changed += upsert.run(spec.toRow(sourceId, record)).changes;
+        if (feed === 'warnings') recordWarningStatuses(sourceId, record as Warning);
+      }
+      const receivedAt = ctx.now();
+      for (const q of quarantined) {
+        st.insertQuarantine.run(sourceId, feed, q.recordId, q.reason, quarantinePayload(q.payload), receivedAt);
+      }
+      st.saveCursor.run(sourceId, feed, cursor, etag, quarantined.length);
+      return changed;
+    },
+  );
+
+  /** Every status the warning has been seen in: its own history plus the current status. */
+  function recordWarningStatuses(sourceId: string, w: Warning): void {
+    let currentSeen = false;
+    for (const h of w.history) {
+      st.insertWarningStatus.run(sourceId, w.id, h.status, Date.parse(h.at), h.note);
+      if (h.status === w.status) currentSeen = true;
+    }
+    if (!currentSeen) st.insertWarningStatus.run(sourceId, w.id, w.status, Date.parse(w.updatedAt), '');
+  }
+
+  const quarantineTx = db.transaction((sourceId: string, endpoint: string, records: QuarantinedRecord[]) => {
+    const receivedAt = ctx.now();
+    for (const q of records) {
+      st.insertQuarantine.run(sourceId, endpoint, q.recordId, q.reason, quarantinePayload(q.payload), receivedAt);
+    }
+    st.addQuarantined.run(sourceId, endpoint, records.length);
+  });
+
+  const applySnapshotTx = db.transaction((sourceId: string, name: SnapshotDocName, doc: unknown, etag: string | null) => {
+    const json = JSON.stringify(doc);
+    const at = ctx.now();
+    const previous = st.selectSnapshot.get(sourceId, name) as { etag: string | null; json: string } | undefined;
+    st.saveSnapshotEtag.run(sourceId, name, etag);
+    if (previous && previous.json === json) {
+      st.touchSnapshot.run(at, etag, sourceId, name);
+      return false;
+    }
+    st.upsertSnapshot.run(sourceId, name, etag, json, at);
+    if (name === 'divisions') replaceDivisions(sourceId, doc as Divisions);
+    else if (name === 'followers') {
+      for (const p of (doc as Followers).series) st.upsertFollowers.run(sourceId, p.date, p.followers);
+    } else if (name === 'kpis') st.upsertKpiHistory.run(sourceId, Date.parse((doc as Kpis).asOf), json);
+    return true;
+  });
+
+  function replaceDivisions(sourceId: string, d: Divisions): void {
+    st.deleteTowns.run(sourceId);
+    st.deleteCommunities.run(sourceId);
+    for (const t of d.towns) st.insertTown.run(t.code, sourceId, t.name, t.kind, t.seat[0], t.seat[1], t.population);
+    for (const c of d.communities) st.insertCommunity.run(c.code, sourceId, c.townCode, c.name, c.kind);
+  }
+
+  const saveHealthTx = db.transaction((source: SourceHealthRow, endpoints: EndpointHealthRow[]) => {
+    st.saveSourceHealth.run(source);
+    for (const e of endpoints) st.saveEndpointHealth.run({ ...e, sourceId: source.sourceId });
+  });
+
+  const retentionTx = db.transaction((cutoff: number, at: number): RetentionResult['deleted'] => {
+    const deleted = {
+      events: st.retainEvents.run(cutoff, cutoff).changes,
+      disputes: st.retainDisputes.run(cutoff, cutoff).changes,
+      kpiHistory: st.retainKpiHistory.run(cutoff).changes,
+      quarantine: st.retainQuarantine.run(cutoff).changes,
+    };
+    st.saveMeta.run(RETENTION_KEY, String(at));
+    return deleted;
+  });
+
+  return {
+    db,
+    path: ctx.path,
+    schemaVersion: ctx.schemaVersion,
+    rebuiltFrom: ctx.rebuiltFrom,
+    unavailable: ctx.unavailable,
+
+    applyFeedPage(sourceId, feed, records, quarantined, cursor, etag = null): FeedPageResult {
+      const changed = guardWrite(() => applyFeedPageTx(sourceId, feed, records, quarantined, cursor, etag));
+      return { changed, stored: records.length, quarantined: quarantined.length };
+    },
+
+    applySnapshot(sourceId, name, doc, etag) {
+      return { changed: guardWrite(() => applySnapshotTx(sourceId, name, doc, etag)) };
+    },
+
+    quarantine(sourceId, endpoint, records) {
+      guardWrite(() => quarantineTx(sourceId, endpoint, records));
+    },
+
+    touchSnapshot(sourceId, name, etag) {
+      guardWrite(() => st.touchSnapshot.run(ctx.now(), etag, sourceId, name));
+    },
+
+    snapshot(sourceId, name) {
+      const row = st.selectSnapshot.get(sourceId, name) as { etag: string | null; json: string } | undefined;
+      return row ? { etag: row.etag, doc: JSON.parse(row.json) } : null;
+    },
+
+    endpointState(sourceId, endpoint) {
+      const row = st.selectEndpointState.get(sourceId, endpoint) as EndpointStateDbRow | undefined;
+      return row ? toEndpointState(row) : null;
+    },
+
+    endpointStates(sourceId) {
+      return (st.selectEndpointStates.all(sourceId) as EndpointStateDbRow[]).map(toEndpointState);
+    },
+
+    sourceHealth(sourceId) {
+      const r = st.selectSourceHealth.get(sourceId) as
+        | { source_id: string; url: string; state: SourceHealthRow['state']; last_success_at: number | null;
+            last_attempt_at: number | null; last_error: string | null; consecutive_failures: number; next_attempt_at: number | null }
+        | undefined;
+      if (!r) return null;
+      return {
+        sourceId: r.source_id,
+        url: r.url,
+        state: r.state,
+        lastSuccessAt: r.last_success_at,
+        lastAttemptAt: r.last_attempt_at,
+        lastError: r.last_error,
+        consecutiveFailures: r.consecutive_failures,
+        nextAttemptAt: r.next_attempt_at,
+      };
+    },
+
+    saveHealth(source, endpoints) {
+      guardWrite(() => saveHealthTx(source, endpoints));
+    },
+
+    runRetention(opts = {}) {
+      const at = ctx.now();
+      try {
+        if (lastRetentionRun === null) {
+          const stored = st.selectMeta.get(RETENTION_KEY) as { value: string } | undefined;
+          lastRetentionRun = stored ? Number(stored.value) : -Infinity;
+        }
+        if (!opts.force && at - lastRetentionRun < HOUR_MS) return null;
+        const cutoff = at - ctx.retentionDays * DAY_MS;
+        const deleted = guardWrite(() => retentionTx(cutoff, at));
+        lastRetentionRun = at;
+        return { cutoff, deleted };
+      } catch (err) {
+        // Retention is housekeeping: a full or read-only disk must not stop syncing. Try next hour.
+        lastRetentionRun = at;
+        ctx.logger.warn(`cache: retention skipped: ${(err as Error).message}`);
+        return null;
+      }
+    },
+
+    tableCounts() {
+      const counts: Record<string, number> = {};
+      for (const t of CACHE_TABLES) counts[t] = (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+      return counts;
+    },
+
+    close() {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,6 @@
+export { openCache, FULL_CHECK_MAX_BYTES, type OpenCacheOptions } from './openCache';
+export { CACHE_TABLES } from './cache';
+export { CacheWriteError, describeSqliteError } from './errors';
+export { loadMigrations, migrationsFromFiles, shippedMigrations, MIGRATIONS_DIR, type Migration } from './migrations';
+export { FEED_TABLES, type FeedRecord } from './feedRows';
+export type * from './types';

@@ -1,0 +1,285 @@
+/**
+ * The sync engine: per source, per endpoint, on its own interval, polls into the cache and
+ * keeps health. Failures back off (exponential, full jitter) and become health, never
+ * exceptions; every committed write is announced with a ChangeNotice.
+ */
+import type { SourceConfig } from '../../shared/config';
+import type { ChangeNotice, SourceHealth } from '../../shared/readModel';
+import type { Cache } from '../cache';
+import { silentLogger, type Logger } from '../log/logger';
+import { backoffDelay } from './backoff';
+import { DATA_ENDPOINTS, META_ENDPOINT, displayUrl, intervalMs, type EndpointSpec } from './endpoints';
+import { pollEndpoint, type PollResult } from './pollEndpoint';
+import { redact, sourceHeaders } from './requestHeaders';
+import { SourceHealthTracker } from './sourceHealth';
+
+export interface SyncEngineOptions {
+  cache: Cache;
+  sources: SourceConfig[];
+  logger?: Logger;
+  onChange?: (notice: ChangeNotice) => void;
+  resolveSecret?: (name: string) => Promise<string | undefined>;
+  fetchImpl?: typeof fetch;
+  /** Records asked for per feed page (?limit=); default 1000. */
+  pageLimit?: number;
+  /** Retry delays after failures; the ceiling never exceeds capMs (default: the interval, at least 60 s). */
+  backoff?: { baseMs?: number; capMs?: number };
+  /** Consecutive failures after which an endpoint is 'down'; default 3. */
+  downAfter?: number;
+  now?: () => number;
+  random?: () => number;
+}
+
+export interface EndpointSummary {
+  name: string;
+  outcome: PollResult['outcome'] | 'skipped';
+  pages: number;
+  stored: number;
+  changed: number;
+  quarantined: number;
+  error: string | null;
+}
+
+export interface SyncSummary {
+  startedAt: string;
+  finishedAt: string;
+  sources: Array<{ sourceId: string; endpoints: EndpointSummary[] }>;
+  health: SourceHealth[];
+}
+
+export interface SyncEngine {
+  /** Starts polling every endpoint of every source on its interval (first poll at once). */
+  start(): void;
+  /** Stops polling, aborts requests in flight and waits for them to settle. */
+  stop(): Promise<void>;
+  /** Polls every endpoint of every source once, paging until each feed is caught up. */
+  syncOnce(): Promise<SyncSummary>;
+  health(): SourceHealth[];
+}
+
+interface SourceRuntime {
+  source: SourceConfig;
+  tracker: SourceHealthTracker;
+  /** Serialises polls of the same endpoint (a timer poll and a syncOnce never overlap). */
+  running: Map<string, Promise<PollResult | null>>;
+  timers: Map<string, NodeJS.Timeout>;
+  rejectedDocs: Map<string, string>;
+}
+
+const CHANGE_FLUSH_MS = 1000;
+
+export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
+  const logger = opts.logger ?? silentLogger;
+  const now = opts.now ?? Date.now;
+  const random = opts.random ?? Math.random;
+  const pageLimit = opts.pageLimit ?? 1000;
+  const stopController = { current: new AbortController() };
+  let started = false;
+
+  const runtimes: SourceRuntime[] = opts.sources.map((source) => {
+    const names = [META_ENDPOINT, ...DATA_ENDPOINTS].map((e) => e.name);
+    let persisted: ConstructorParameters<typeof SourceHealthTracker>[3] = { source: null, endpoints: [] };
+    try {
+      persisted = { source: opts.cache.sourceHealth(source.id), endpoints: opts.cache.endpointStates(source.id) };
+    } catch (err) {
+      logger.warn(`sync ${source.id}: could not read stored health (${(err as Error).message}); starting fresh`);
+    }
+    return {
+      source,
+      tracker: new SourceHealthTracker(source.id, displayUrl(source.url), names, persisted, opts.downAfter ?? 3),
+      running: new Map(),
+      timers: new Map(),
+      rejectedDocs: new Map(),
+    };
+  });
+
+  // Change notices: names changed since the last flush; flushed at the end of each poll and,
+  // during a long backfill, about once a second so screens fill in progressively.
+  let pending = new Set<string>();
+  let lastFlush = 0;
+  function flushChanges(force: boolean): void {
+    if (pending.size === 0 || (!force && now() - lastFlush < CHANGE_FLUSH_MS)) return;
+    const changed = [...pending];
+    pending = new Set();
+    lastFlush = now();
+    try {
+      opts.onChange?.({ at: new Date(lastFlush).toISOString(), changed });
+    } catch (err) {
+      logger.error(`sync: change listener failed: ${(err as Error).message}`);
+    }
+  }
+
+  function retryDelay(rt: SourceRuntime, name: string, failures: number): number {
+    const interval = intervalMs(rt.source, name);
+    const capMs = opts.backoff?.capMs ?? Math.max(interval, 60_000);
+    const baseMs = opts.backoff?.baseMs ?? Math.min(1000, interval);
+    return backoffDelay(failures, { baseMs, capMs }, random);
+  }
+
+  /** One poll of one endpoint, health and notices included. Never throws. */
+  async function poll(rt: SourceRuntime, spec: EndpointSpec): Promise<PollResult | null> {
+    // Chained synchronously, so any number of concurrent callers still run one at a time.
+    const previous = rt.running.get(spec.name) ?? Promise.resolve(null);
+    const task = previous.catch(() => null).then(() => pollNow(rt, spec));
+    rt.running.set(spec.name, task);
+    try {
+      return await task;
+    } finally {
+      if (rt.running.get(spec.name) === task) rt.running.delete(spec.name);
+    }
+  }
+
+  async function pollNow(rt: SourceRuntime, spec: EndpointSpec): Promise<PollResult | null> {
+    const signal = stopController.current.signal;
+    if (signal.aborted) return null;
+    const { source, tracker } = rt;
+    const before = tracker.signature();
+    let secrets: string[] = [];
+    let result: PollResult;
+    try {
+      const auth = await sourceHeaders(source, opts.resolveSecret);
+      secrets = auth.secrets;
+      result = await pollEndpoint(
+        {
+          cache: opts.cache,
+          source,
+          headers: auth.headers,
+          fetchImpl: opts.fetchImpl,
+          pageLimit,
+          signal,
+          rejectedDocs: rt.rejectedDocs,
+          onCommit: (name) => {
+            pending.add(name);
+            flushChanges(false);
+          },
+        },
+        spec,
+      );
+    } catch (err) {
+      // Only the token lookup can land here (pollEndpoint turns its own failures into results).
+      result = {
+        name: spec.name,
+        outcome: 'failed',
+        pages: 0,
+        stored: 0,
+        changed: 0,
+        quarantined: 0,
+        quarantineReason: null,
+        error: (err as Error).message,
+        cacheFailed: false,
+      };
+    }
+    if (signal.aborted && result.outcome === 'failed') return result; // stopping: not a source fault
+    if (result.error) result.error = redact(result.error, secrets);
+    if (result.quarantineReason) result.quarantineReason = redact(result.quarantineReason, secrets);
+
+    const at = now();
+    const interval = intervalMs(source, spec.name);
+    if (result.outcome === 'failed') {
+      const failures = (tracker.endpointRow(spec.name).consecutiveFailures ?? 0) + 1;
+      const next = started ? at + retryDelay(rt, spec.name, failures) : null;
+      tracker.recordFailure(spec.name, at, result.error ?? 'failed', next, result.cacheFailed);
+      if (result.quarantined) tracker.addQuarantined(spec.name, result.quarantined);
+      if (failures === 1 || failures === (opts.downAfter ?? 3)) logger.warn(`sync ${source.id}/${spec.name}: ${result.error}`);
+    } else {
+      const wasFailing = tracker.endpointRow(spec.name).consecutiveFailures > 0;
+      tracker.recordSuccess(spec.name, at, { count: result.quarantined, reason: result.quarantineReason }, started ? at + interval : null);
+      if (wasFailing) logger.info(`sync ${source.id}/${spec.name}: recovered`);
+      if (result.quarantined) logger.warn(`sync ${source.id}/${spec.name}: quarantined ${result.quarantined} invalid record(s): ${result.quarantineReason}`);
+      if (spec.name === 'meta' && result.served) applyServed(rt, result.served);
+    }
+    persistHealth(rt, spec.name);
+    if (result.changed > 0) pending.add(spec.name);
+    if (tracker.signature() !== before) pending.add('health');
+    flushChanges(true);
+    opts.cache.runRetention(); // at most hourly; a cheap check otherwise
+    return result;
+  }
+
+  /** /v1/meta lists what the source serves; endpoints it does not serve are not polled. */
+  function applyServed(rt: SourceRuntime, served: string[]): void {
+    const known = DATA_ENDPOINTS.map((e) => e.name).filter((n) => served.includes(n));
+    if (known.length === 0) return; // a meta that names nothing we know is no reason to stop polling
+    rt.tracker.setActive([META_ENDPOINT.name, ...known]);
+  }
+
+  function persistHealth(rt: SourceRuntime, endpoint: string): void {
+    try {
+      opts.cache.saveHealth(rt.tracker.sourceRow(), [rt.tracker.endpointRow(endpoint)]);
+    } catch (err) {
+      // The cache cannot be written: health lives on in memory and says why.
+      const message = (err as Error).message;
+      if (rt.tracker.endpointRow(endpoint).lastError !== message) logger.warn(`sync ${rt.source.id}/${endpoint}: ${message}`);
+      rt.tracker.markCacheFailed(endpoint, message);
+    }
+  }
+
+  function schedule(rt: SourceRuntime, spec: EndpointSpec, delayMs: number): void {
+    if (!started) return;
+    const timer = setTimeout(async () => {
+      rt.timers.delete(spec.name);
+      try {
+        if (rt.tracker.isActive(spec.name)) await poll(rt, spec);
+      } catch (err) {
+        logger.error(`sync ${rt.source.id}/${spec.name}: unexpected: ${(err as Error).message}`);
+      } finally {
+        // Whatever happened, the endpoint keeps its schedule: a wall must not stop updating.
+        const row = rt.tracker.endpointRow(spec.name);
+        schedule(rt, spec, row.nextAttemptAt !== null ? Math.max(0, row.nextAttemptAt - now()) : intervalMs(rt.source, spec.name));
+      }
+    }, delayMs);
+    rt.timers.set(spec.name, timer);
+  }
+
+  async function syncSource(rt: SourceRuntime): Promise<EndpointSummary[]> {
+    const summaries: EndpointSummary[] = [];
+    const toSummary = (spec: EndpointSpec, r: PollResult | null): EndpointSummary =>
+      r
+        ? { name: r.name, outcome: r.outcome, pages: r.pages, stored: r.stored, changed: r.changed, quarantined: r.quarantined, error: r.error }
+        : { name: spec.name, outcome: 'skipped', pages: 0, stored: 0, changed: 0, quarantined: 0, error: null };
+    summaries.push(toSummary(META_ENDPOINT, await poll(rt, META_ENDPOINT)));
+    const results = await Promise.all(
+      DATA_ENDPOINTS.map(async (spec) => toSummary(spec, rt.tracker.isActive(spec.name) ? await poll(rt, spec) : null)),
+    );
+    summaries.push(...results);
+    return summaries;
+  }
+
+  return {
+    start() {
+      if (started) return;
+      started = true;
+      if (stopController.current.signal.aborted) stopController.current = new AbortController();
+      for (const rt of runtimes) {
+        // Meta first, so endpoints the source does not serve are known before they are polled.
+        void poll(rt, META_ENDPOINT).then(() => {
+          const row = rt.tracker.endpointRow(META_ENDPOINT.name);
+          schedule(rt, META_ENDPOINT, row.nextAttemptAt !== null ? Math.max(0, row.nextAttemptAt - now()) : intervalMs(rt.source, 'meta'));
+          for (const spec of DATA_ENDPOINTS) schedule(rt, spec, 0);
+        });
+      }
+    },
+
+    async stop() {
+      started = false;
+      stopController.current.abort();
+      for (const rt of runtimes) {
+        for (const t of rt.timers.values()) clearTimeout(t);
+        rt.timers.clear();
+      }
+      await Promise.allSettled(runtimes.flatMap((rt) => [...rt.running.values()]));
+      flushChanges(true);
+    },
+
+    async syncOnce() {
+      if (stopController.current.signal.aborted) stopController.current = new AbortController();
+      const startedAt = new Date(now()).toISOString();
+      const sources = await Promise.all(runtimes.map(async (rt) => ({ sourceId: rt.source.id, endpoints: await syncSource(rt) })));
+      return { startedAt, finishedAt: new Date(now()).toISOString(), sources, health: runtimes.map((rt) => rt.tracker.toPublic()) };
+    },
+
+    health() {
+      return runtimes.map((rt) => rt.tracker.toPublic());
+    },
+  };
+}

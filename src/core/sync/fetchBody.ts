@@ -1,0 +1,141 @@
+/**
+ * One HTTP GET with the limits a wall needs: a deadline covering headers AND body (a server
+ * that drips bytes is cut off too), a body size cap enforced while streaming (the body is
+ * never buffered past the cap), and failures as short operator-readable messages.
+ */
+import { apiErrorSchema } from '../../shared/contract';
+
+export type FetchResult =
+  | { status: 304; etag: string | null }
+  | { status: 200; etag: string | null; text: string; bytes: number };
+
+export class FetchFailure extends Error {
+  constructor(
+    message: string,
+    /** What went wrong: no answer in time, the connection, the HTTP status, or the body. */
+    readonly kind: 'timeout' | 'network' | 'http' | 'body' | 'aborted',
+  ) {
+    super(message);
+    this.name = 'FetchFailure';
+  }
+}
+
+export interface FetchBodyOptions {
+  headers: Record<string, string>;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  fetchImpl?: typeof fetch;
+  /** Aborts the request when the engine stops. */
+  signal?: AbortSignal;
+}
+
+const ERROR_BODY_MAX = 4096;
+
+export async function fetchBody(url: string, opts: FetchBodyOptions): Promise<FetchResult> {
+  // One controller per request, aborted by the deadline or by the engine stopping. (Not
+  // AbortSignal.any: tied to the engine's long-lived signal it piles up dependants, poll after poll.)
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, opts.timeoutMs);
+  const onStop = () => controller.abort();
+  opts.signal?.addEventListener('abort', onStop, { once: true });
+  const signal = controller.signal;
+  const why = (err: unknown): FetchFailure => {
+    if (err instanceof FetchFailure) return err;
+    if (opts.signal?.aborted) return new FetchFailure('aborted: sync stopped', 'aborted');
+    if (timedOut) return new FetchFailure(`timeout after ${opts.timeoutMs} ms`, 'timeout');
+    return new FetchFailure(`network: ${networkReason(err)}`, 'network');
+  };
+  try {
+    if (opts.signal?.aborted) throw new FetchFailure('aborted: sync stopped', 'aborted');
+    let res: Response;
+    try {
+      res = await (opts.fetchImpl ?? fetch)(url, { headers: opts.headers, signal, redirect: 'follow' });
+    } catch (err) {
+      throw why(err);
+    }
+    const etag = res.headers.get('etag');
+    if (res.status === 304) {
+      await res.body?.cancel().catch(() => {});
+      return { status: 304, etag };
+    }
+    if (res.status !== 200) {
+      const detail = await readCapped(res, ERROR_BODY_MAX, true).then(apiErrorMessage, () => null);
+      throw new FetchFailure(`HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${detail ? `: ${detail}` : ''}`, 'http');
+    }
+    const declared = Number(res.headers.get('content-length') ?? NaN);
+    if (declared > opts.maxBodyBytes) {
+      await res.body?.cancel().catch(() => {});
+      throw new FetchFailure(`body of ${declared} bytes is over the ${opts.maxBodyBytes}-byte limit`, 'body');
+    }
+    let body: Uint8Array;
+    try {
+      body = await readCapped(res, opts.maxBodyBytes, false);
+    } catch (err) {
+      if (err instanceof FetchFailure) throw err;
+      const failure = why(err);
+      throw failure.kind === 'network' ? new FetchFailure(`body interrupted: ${networkReason(err)}`, 'body') : failure;
+    }
+    // A body shorter than its Content-Length is truncated (fetch does not always notice).
+    if (Number.isFinite(declared) && !res.headers.get('content-encoding') && body.byteLength !== declared) {
+      throw new FetchFailure(`truncated body: ${body.byteLength} of ${declared} bytes`, 'body');
+    }
+    return { status: 200, etag, text: new TextDecoder().decode(body), bytes: body.byteLength };
+  } finally {
+    clearTimeout(timer);
+    opts.signal?.removeEventListener('abort', onStop);
+  }
+}
+
+/** Reads the body up to `max` bytes; past that either stops (`truncate`) or fails. */
+async function readCapped(res: Response, max: number, truncate: boolean): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array(0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (total + value.byteLength > max) {
+      await reader.cancel().catch(() => {});
+      if (truncate) {
+        chunks.push(value.subarray(0, max - total));
+        total = max;
+        break;
+      }
+      throw new FetchFailure(`body is over the ${max}-byte limit (stopped reading)`, 'body');
+    }
+    chunks.push(value);
+    total += value.byteLength;
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+function apiErrorMessage(bytes: Uint8Array): string | null {
+  try {
+    const parsed = apiErrorSchema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+    return parsed.success ? `${parsed.data.error.code}: ${parsed.data.error.message}`.slice(0, 300) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** undici wraps the socket error in `cause`; the code (ECONNRESET, ECONNREFUSED) says most. */
+function networkReason(err: unknown): string {
+  let e = err as { message?: string; code?: string; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 4; depth++) {
+    if (e.code && typeof e.code === 'string' && !e.code.startsWith('UND_ERR_ABORT')) return e.code.startsWith('UND_ERR') ? (e.message ?? e.code) : e.code;
+    if (!e.cause) break;
+    e = e.cause as typeof e;
+  }
+  return (e?.message ?? String(err)).slice(0, 200);
+}

@@ -1,0 +1,3 @@
+export { createSyncEngine, type SyncEngine, type SyncEngineOptions, type SyncSummary, type EndpointSummary } from './engine';
+export { backoffDelay } from './backoff';
+export { DATA_ENDPOINTS, META_ENDPOINT, intervalMs } from './endpoints';

@@ -1,0 +1,166 @@
+/**
+ * One poll of one endpoint. A feed pages from its stored cursor while `hasMore` (that is the
+ * backfill), each page committed with its cursor in one transaction, so a crash resumes after
+ * the last whole page. A snapshot is fetched with If-None-Match. A response that cannot be
+ * trusted whole (HTTP error, malformed or truncated body, over the size cap, wrong envelope)
+ * stores nothing and leaves the cursor where it was.
+ */
+import type { SourceConfig } from '../../shared/config';
+import { describeIssues, feedPageSchema } from '../../shared/contract';
+import { CacheWriteError, type Cache, type QuarantinedRecord } from '../cache';
+import type { EndpointSpec } from './endpoints';
+import { endpointUrl } from './endpoints';
+import { fetchBody, FetchFailure } from './fetchBody';
+
+export interface PollResult {
+  name: string;
+  outcome: 'updated' | 'unchanged' | 'failed';
+  pages: number;
+  /** Valid records received. */
+  stored: number;
+  /** Rows that changed in the cache. */
+  changed: number;
+  quarantined: number;
+  /** First quarantine reason of this poll, for health. */
+  quarantineReason: string | null;
+  error: string | null;
+  cacheFailed: boolean;
+  /** Meta only: the endpoints the source says it serves. */
+  served?: string[];
+}
+
+export interface PollContext {
+  cache: Cache;
+  source: SourceConfig;
+  headers: Record<string, string>;
+  fetchImpl?: typeof fetch;
+  pageLimit: number;
+  signal: AbortSignal;
+  /** Called after each committed page that changed rows (for change notices during a backfill). */
+  onCommit?: (name: string) => void;
+  /**
+   * The last invalid document quarantined per snapshot endpoint: a source that keeps serving
+   * the same bad document is quarantined once, not once per poll.
+   */
+  rejectedDocs?: Map<string, string>;
+}
+
+class PageRejected extends Error {}
+
+export async function pollEndpoint(ctx: PollContext, spec: EndpointSpec): Promise<PollResult> {
+  const result: PollResult = {
+    name: spec.name,
+    outcome: 'unchanged',
+    pages: 0,
+    stored: 0,
+    changed: 0,
+    quarantined: 0,
+    quarantineReason: null,
+    error: null,
+    cacheFailed: false,
+  };
+  try {
+    if (spec.kind === 'feed') await pollFeed(ctx, spec, result);
+    else await pollSnapshot(ctx, spec, result);
+    if (result.changed > 0) result.outcome = 'updated';
+  } catch (err) {
+    result.outcome = 'failed';
+    result.cacheFailed = err instanceof CacheWriteError;
+    result.error = err instanceof Error ? err.message : String(err);
+  }
+  return result;
+}
+
+const fetchOptions = (ctx: PollContext, etag: string | null) => ({
+  headers: etag ? { ...ctx.headers, 'if-none-match': etag } : ctx.headers,
+  timeoutMs: ctx.source.timeoutMs,
+  maxBodyBytes: ctx.source.maxBodyBytes,
+  fetchImpl: ctx.fetchImpl,
+  signal: ctx.signal,
+});
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new PageRejected(`malformed JSON: ${(err as Error).message.slice(0, 160)}`);
+  }
+}
+
+async function pollFeed(ctx: PollContext, spec: Extract<EndpointSpec, { kind: 'feed' }>, result: PollResult): Promise<void> {
+  const state = ctx.cache.endpointState(ctx.source.id, spec.name);
+  let cursor = state?.cursor ?? null;
+  // An ETag validates one request (this cursor). It is stored only from a page at the tip whose
+  // cursor did not move, i.e. exactly the request the next poll repeats; then "nothing new"
+  // costs a 304 and no body.
+  let etag = state?.etag ?? null;
+  for (;;) {
+    if (ctx.signal.aborted) throw new FetchFailure('aborted: sync stopped', 'aborted');
+    const url = endpointUrl(ctx.source.url, spec.path, { cursor, limit: ctx.pageLimit });
+    const res = await fetchBody(url, fetchOptions(ctx, etag));
+    if (res.status === 304) return;
+    const envelope = feedPageSchema.safeParse(parseJson(res.text));
+    if (!envelope.success) throw new PageRejected(`page does not match the feed envelope: ${describeIssues(envelope.error)}`);
+    const page = envelope.data;
+    if (page.hasMore && page.cursor === cursor) throw new PageRejected('feed said hasMore but its cursor did not advance');
+
+    const valid: unknown[] = [];
+    const quarantined: QuarantinedRecord[] = [];
+    for (const item of page.items) {
+      const parsed = spec.record.safeParse(item);
+      if (parsed.success) valid.push(parsed.data);
+      else quarantined.push({ recordId: recordIdOf(item), reason: describeIssues(parsed.error), payload: item });
+    }
+    const tipEtag = !page.hasMore && page.cursor === cursor ? res.etag : null;
+    const applied = ctx.cache.applyFeedPage(ctx.source.id, spec.name, valid as never[], quarantined, page.cursor, tipEtag);
+    result.pages += 1;
+    result.stored += applied.stored;
+    result.changed += applied.changed;
+    result.quarantined += applied.quarantined;
+    result.quarantineReason ??= quarantined[0] ? `${quarantined[0].recordId ?? '(no id)'}: ${quarantined[0].reason}` : null;
+    if (applied.changed > 0) ctx.onCommit?.(spec.name);
+    if (!page.hasMore) return;
+    cursor = page.cursor;
+    etag = null;
+  }
+}
+
+async function pollSnapshot(ctx: PollContext, spec: Extract<EndpointSpec, { kind: 'snapshot' }>, result: PollResult): Promise<void> {
+  // endpoint_state.etag is written in the same transaction as the stored document.
+  const etag = ctx.cache.endpointState(ctx.source.id, spec.name)?.etag ?? null;
+  const res = await fetchBody(endpointUrl(ctx.source.url, spec.path), fetchOptions(ctx, etag));
+  if (res.status === 304) {
+    ctx.cache.touchSnapshot(ctx.source.id, spec.name, etag);
+    if (spec.name === 'meta') result.served = servedBy(ctx.cache.snapshot(ctx.source.id, 'meta')?.doc);
+    return;
+  }
+  const doc = parseJson(res.text);
+  const parsed = spec.schema.safeParse(doc);
+  result.pages = 1;
+  if (!parsed.success) {
+    // The document is the record here: keep it for the operator, keep the last good copy in use.
+    const reason = describeIssues(parsed.error);
+    if (ctx.rejectedDocs?.get(spec.name) !== res.text) {
+      ctx.cache.quarantine(ctx.source.id, spec.name, [{ recordId: null, reason, payload: doc }]);
+      ctx.rejectedDocs?.set(spec.name, res.text);
+      result.quarantined = 1;
+    }
+    throw new PageRejected(`invalid document: ${reason}`);
+  }
+  ctx.rejectedDocs?.delete(spec.name);
+  const applied = ctx.cache.applySnapshot(ctx.source.id, spec.name, parsed.data, res.etag);
+  result.stored = 1;
+  result.changed = applied.changed ? 1 : 0;
+  if (spec.name === 'meta') result.served = servedBy(parsed.data);
+}
+
+function servedBy(meta: unknown): string[] | undefined {
+  const m = meta as { feeds?: unknown; snapshots?: unknown };
+  if (!Array.isArray(m?.feeds) || !Array.isArray(m?.snapshots)) return undefined;
+  return [...m.feeds, ...m.snapshots].filter((x): x is string => typeof x === 'string');
+}
+
+function recordIdOf(item: unknown): string | null {
+  const id = (item as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id.length > 0 ? id.slice(0, 64) : null;
+}
