@@ -1,0 +1,37 @@
+/** Risk (五色图): every town's assessment in a week, trends and forecasts, explanations, 预测预警. */
+import type { RiskModel } from '../../shared/readModel';
+import type { ReadContext } from './context';
+import type { RiskHistory, RiskHistoryReader } from './riskHistory';
+
+/** A town's score and level in every week up to `upTo`, oldest first. */
+export function trendOf(h: RiskHistory, townCode: string, upTo: string) {
+  return h.weeks
+    .filter((w) => w <= upTo)
+    .flatMap((w) => {
+      const t = h.byWeek.get(w)!.get(townCode);
+      return t ? [{ weekStart: w, score: t.risk.score, level: t.risk.level }] : [];
+    });
+}
+
+export function createRiskQuery(ctx: ReadContext, risk: RiskHistoryReader) {
+  return (params: { week?: string }): RiskModel => {
+    const h = risk.history();
+    const weekStart = risk.resolveWeek(h, params.week);
+    const asOf = ctx.asOf(['riskPeriods']);
+    if (!weekStart) return { asOf, weekStart: null, towns: [], trends: [], explanations: [], predictiveWarnings: [] };
+    // Looking back at a past week shows the picture as it was: trends and forecasts stop there.
+    const week = [...h.byWeek.get(weekStart)!.values()].sort((a, b) => a.risk.code.localeCompare(b.risk.code));
+    return {
+      asOf,
+      weekStart,
+      towns: week.map((w) => w.risk),
+      trends: week.map((w) => ({
+        town: { code: w.risk.code, name: w.risk.name },
+        series: trendOf(h, w.risk.code, weekStart),
+        forecast: risk.forecast(h, w.risk.code, weekStart),
+      })),
+      explanations: week.map((w) => w.explanation),
+      predictiveWarnings: risk.predictiveFor(h, weekStart),
+    };
+  };
+}

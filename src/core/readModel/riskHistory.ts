@@ -1,0 +1,209 @@
+/**
+ * Every town-week of risk data, assessed once per change of the data: the source's own level
+ * where it gives one (levelFrom 'source'), the risk engine's otherwise ('engine'). Baselines,
+ * indicator levels and contributors always come from the engine, so every colour can be
+ * explained. The result is memoised on a cheap fingerprint of risk_periods and towns (a few
+ * hundred rows), so screens that ask again between syncs pay nothing.
+ */
+import type { DimensionId, IndicatorValues, Level, Vocabulary } from '../../shared/contract';
+import { DIMENSION_IDS, levelSchema } from '../../shared/contract';
+import type { Explanation, Forecast, TownRisk, WarningView } from '../../shared/readModel';
+import {
+  assessHistory,
+  forecastTown,
+  levelForScore,
+  predictiveWarnings,
+  type AssessedPeriod,
+  type PeriodValues,
+  type RiskModelConfig,
+  type TownForecast,
+} from '../../shared/risk';
+import type { ReadContext } from './context';
+import { SOURCE_FILTER } from './sources';
+import { isoTime } from './time';
+
+interface PeriodRow {
+  town_code: string;
+  week_start: string;
+  indicators: string;
+  dimension_scores: string | null;
+  composite_score: number | null;
+  level: string | null;
+  updated_at: number;
+}
+
+export interface AssessedWeek {
+  risk: TownRisk;
+  explanation: Explanation;
+  engine: AssessedPeriod;
+}
+
+export interface RiskHistory {
+  /** Week starts with data, oldest first. */
+  weeks: string[];
+  /** weekStart → town code → assessed week. */
+  byWeek: Map<string, Map<string, AssessedWeek>>;
+  /** Latest updated_at of each week's periods: when the picture of that week was last revised. */
+  revisedAt: Map<string, number>;
+  periods: PeriodValues[];
+}
+
+export function createRiskHistoryReader(
+  ctx: ReadContext,
+  vocabulary: (sources: string | null) => Vocabulary,
+  model: RiskModelConfig,
+) {
+  const periodsStmt = ctx.db.prepare(
+    `SELECT town_code, week_start, indicators, dimension_scores, composite_score, level, updated_at
+     FROM risk_periods WHERE ${SOURCE_FILTER} ORDER BY week_start, town_code, updated_at`,
+  );
+  // Any revision raises its row's updated_at (the cache only replaces a row with a newer copy),
+  // so the exact integer sum changes with every insert, revision or delete.
+  const fingerprintStmt = ctx.db.prepare(
+    `SELECT (SELECT count(*) || ':' || coalesce(sum(updated_at), 0) FROM risk_periods WHERE ${SOURCE_FILTER})
+         || '|' || (SELECT coalesce(group_concat(code || '=' || population || '=' || name), '') FROM towns WHERE ${SOURCE_FILTER})`,
+  ).pluck();
+
+  let memo: { key: string; vocabulary: Vocabulary; history: RiskHistory } | null = null;
+  const forecasts = new Map<string, TownForecast | null>();
+  const predictive = new Map<string, WarningView[]>();
+
+  function history(): RiskHistory {
+    const key = fingerprintStmt.get({ sources: ctx.sources }) as string;
+    const vocab = vocabulary(ctx.sources);
+    if (memo && memo.key === key && memo.vocabulary === vocab) return memo.history;
+    forecasts.clear();
+    predictive.clear();
+    memo = { key, vocabulary: vocab, history: build(vocab) };
+    return memo.history;
+  }
+
+  function build(vocab: Vocabulary): RiskHistory {
+    // Several sources may cover the same town-week: the most recently revised row wins
+    // (rows arrive ordered by updated_at, so a later one replaces an earlier one).
+    const latest = new Map<string, PeriodRow>();
+    for (const r of periodsStmt.all({ sources: ctx.sources }) as PeriodRow[]) latest.set(`${r.week_start}|${r.town_code}`, r);
+    // Rows whose JSON no longer parses (a damaged file) are left out and logged, not fatal.
+    const rows: PeriodRow[] = [];
+    const periods: PeriodValues[] = [];
+    for (const r of latest.values()) {
+      try {
+        const indicators = JSON.parse(r.indicators) as IndicatorValues;
+        if (r.dimension_scores) JSON.parse(r.dimension_scores);
+        periods.push({ townCode: r.town_code, weekStart: r.week_start, indicators });
+        rows.push(r);
+      } catch (err) {
+        ctx.logger.warn('read model: unreadable risk period skipped', { town: r.town_code, week: r.week_start, error: (err as Error).message });
+      }
+    }
+    const towns = ctx.towns().map((t) => ({ code: t.code, population: t.population }));
+    const assessed = assessHistory({ towns, periods, vocabulary: vocab, model });
+    const byWeek = new Map<string, Map<string, AssessedWeek>>();
+    const revisedAt = new Map<string, number>();
+    rows.forEach((row, i) => {
+      const week = byWeek.get(row.week_start) ?? new Map<string, AssessedWeek>();
+      week.set(row.town_code, toAssessedWeek(row, periods[i].indicators, assessed[i]));
+      byWeek.set(row.week_start, week);
+      revisedAt.set(row.week_start, Math.max(revisedAt.get(row.week_start) ?? 0, row.updated_at));
+    });
+    return { weeks: [...byWeek.keys()].sort(), byWeek, revisedAt, periods };
+  }
+
+  /** `indicators` are the week's own values as the source gave them (the engine may assess a mean). */
+  function toAssessedWeek(row: PeriodRow, indicators: IndicatorValues, engine: AssessedPeriod): AssessedWeek {
+    const a = engine.assessment;
+    const sourceLevel = levelSchema.safeParse(row.level);
+    const fromSource = sourceLevel.success;
+    const sourceDims = row.dimension_scores ? (JSON.parse(row.dimension_scores) as Record<DimensionId, number>) : null;
+    const dimensionScores = fromSource && sourceDims ? sourceDims : a.dimensionScores;
+    const dimensionLevels = Object.fromEntries(
+      DIMENSION_IDS.map((d) => [d, fromSource && sourceDims ? levelForScore(sourceDims[d], model.thresholds) : a.dimensionLevels[d]]),
+    ) as Record<DimensionId, Level>;
+    const level: Level = fromSource ? sourceLevel.data : a.level;
+    const score = fromSource && row.composite_score !== null ? row.composite_score : a.compositeScore;
+    const ref = ctx.townRef(row.town_code);
+    return {
+      engine,
+      risk: {
+        ...ref,
+        weekStart: row.week_start,
+        level,
+        score,
+        dimensionScores,
+        dimensionLevels,
+        indicators,
+        baselines: engine.baselines,
+        indicatorLevels: a.indicatorLevels,
+        levelFrom: fromSource ? 'source' : 'engine',
+      },
+      explanation: { townCode: row.town_code, weekStart: row.week_start, level, score, contributors: a.contributors },
+    };
+  }
+
+  /** The chosen week if it has data, else the latest week; null when there is no risk data. */
+  function resolveWeek(h: RiskHistory, week: string | undefined): string | null {
+    if (week && h.byWeek.has(week)) return week;
+    return h.weeks.length ? h.weeks[h.weeks.length - 1] : null;
+  }
+
+  /** Next week's forecast for a town from its weeks up to `upTo` (memoised with the history). */
+  function engineForecast(h: RiskHistory, townCode: string, upTo: string): TownForecast | null {
+    const key = `${townCode}|${upTo}`;
+    if (!forecasts.has(key)) {
+      const towns = ctx.towns().map((t) => ({ code: t.code, population: t.population }));
+      forecasts.set(
+        key,
+        forecastTown({ townCode, towns, periods: h.periods, vocabulary: memo!.vocabulary, model, upTo }),
+      );
+    }
+    return forecasts.get(key)!;
+  }
+
+  function forecast(h: RiskHistory, townCode: string, upTo: string): Forecast | null {
+    const f = engineForecast(h, townCode, upTo);
+    if (!f) return null;
+    return {
+      townCode,
+      weekStart: f.weekStart,
+      score: f.assessment.compositeScore,
+      level: f.assessment.level,
+      method: f.method,
+      indicators: f.values,
+    };
+  }
+
+  /** 预测预警 the engine raises for the week after `weekStart`, for every town assessed that week. */
+  function predictiveFor(h: RiskHistory, weekStart: string): WarningView[] {
+    const hit = predictive.get(weekStart);
+    if (hit) return hit;
+    const week = h.byWeek.get(weekStart) ?? new Map<string, AssessedWeek>();
+    const inputs = [...week.values()].flatMap((w) => {
+      const f = engineForecast(h, w.risk.code, weekStart);
+      return f ? [{ town: { code: w.risk.code, name: w.risk.name }, current: { weekStart, assessment: w.engine.assessment }, forecast: f }] : [];
+    });
+    const issuedAt = isoTime(h.revisedAt.get(weekStart) ?? 0);
+    const views: WarningView[] = predictiveWarnings(inputs, memo!.vocabulary, model, issuedAt).map((d) => ({
+      id: d.id,
+      town: ctx.townRef(d.townCode),
+      level: d.level,
+      kind: 'predictive',
+      dimension: d.dimension,
+      indicator: d.indicator ?? null,
+      title: d.title,
+      issuedAt: d.issuedAt,
+      causeAnalysis: d.causeAnalysis,
+      rectification: d.rectification,
+      communities: d.communities,
+      status: d.status,
+      history: d.history,
+      jointSupervision: null,
+      fromEngine: true,
+    }));
+    predictive.set(weekStart, views);
+    return views;
+  }
+
+  return { history, resolveWeek, forecast, predictiveFor };
+}
+
+export type RiskHistoryReader = ReturnType<typeof createRiskHistoryReader>;
