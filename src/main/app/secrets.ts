@@ -1,0 +1,32 @@
+import { safeStorage } from 'electron';
+import type { CockpitConfig } from '../../shared/config';
+import { SecretStore, secureStorageProblem } from '../secrets/secretStore';
+
+export interface SecureStorageState {
+  backend: string;
+  usable: boolean;
+  problem: string | null;
+}
+
+/** Call after app 'ready': before it, safeStorage answers 'unknown'. */
+export function secureStorageState(): SecureStorageState {
+  const available = safeStorage.isEncryptionAvailable();
+  const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : process.platform === 'win32' ? 'dpapi' : 'keychain';
+  const problem = secureStorageProblem(process.platform, available, process.platform === 'linux' ? backend : null);
+  return { backend, usable: problem === null, problem };
+}
+
+/** A SecretStore backed by safeStorage; throws when the OS storage is unusable (never basic_text). */
+export function openSecretStore(file: string): SecretStore {
+  const state = secureStorageState();
+  if (!state.usable) throw new Error(`secure storage refused: ${state.problem}`);
+  return new SecretStore(file, {
+    encrypt: (plain) => safeStorage.encryptString(plain),
+    decrypt: (data) => safeStorage.decryptString(data),
+  });
+}
+
+/** Secret names the configuration refers to (sources[].tokenSecret). */
+export function secretNames(config: CockpitConfig): string[] {
+  return [...new Set(config.sources.flatMap((s) => (s.tokenSecret ? [s.tokenSecret] : [])))];
+}

@@ -1,0 +1,38 @@
+import type { CockpitConfig } from '../../shared/config';
+import type { ChangeNotice, QueryName } from '../../shared/readModel';
+
+/**
+ * Messages between Electron main and the core's utility process (src/main/core-host/entry.ts),
+ * carried by MessagePort structured clone. Both ends import these types; nothing else crosses.
+ */
+export type MainToCore =
+  | {
+      type: 'start';
+      config: CockpitConfig;
+      dataDir: string;
+      logDir: string;
+      /** Source tokens main decrypted with safeStorage (only main can): name → value. */
+      secrets: Record<string, string>;
+    }
+  | { type: 'query'; id: number; name: QueryName; params: Record<string, unknown> }
+  | { type: 'stop' };
+
+export type CoreToMain =
+  | { type: 'ready'; versions: { node: string; sqlite: string | null } }
+  | { type: 'result'; id: number; ok: true; value: unknown }
+  | { type: 'result'; id: number; ok: false; error: string }
+  | { type: 'changed'; notice: ChangeNotice }
+  /** Start-up failed (bad cache path, locked database, …): main logs it and restarts with backoff. */
+  | { type: 'fatal'; error: string };
+
+export function isCoreToMain(value: unknown): value is CoreToMain {
+  if (value === null || typeof value !== 'object') return false;
+  const t = (value as { type?: unknown }).type;
+  return t === 'ready' || t === 'result' || t === 'changed' || t === 'fatal';
+}
+
+export function isMainToCore(value: unknown): value is MainToCore {
+  if (value === null || typeof value !== 'object') return false;
+  const t = (value as { type?: unknown }).type;
+  return t === 'start' || t === 'query' || t === 'stop';
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { dispatchIpc, type IpcHandlers } from './dispatch';
+import type { TrustPolicy } from './trust';
+
+const policy: TrustPolicy = { webContentsIds: new Set([1]), origins: ['app://cockpit'] };
+const trusted = { frameUrl: 'app://cockpit/index.html', isMainFrame: true, webContentsId: 1 };
+
+function recordingHandlers() {
+  const calls: Array<[string, unknown]> = [];
+  const handlers: IpcHandlers = {
+    'cockpit/query': (req) => {
+      calls.push(['cockpit/query', req]);
+      if (req.name === 'health') throw new Error('core is restarting');
+      return { answered: req.name };
+    },
+    'cockpit/linkState': () => true,
+    'app/diagnostics': () => {
+      throw new Error('not in this test');
+    },
+    'app/openExternal': (req) => {
+      calls.push(['app/openExternal', req]);
+      return { opened: false, reason: 'not allowed' };
+    },
+    'app/setLocale': (req) => {
+      calls.push(['app/setLocale', req]);
+      return null;
+    },
+  };
+  return { calls, handlers };
+}
+
+const quiet = { warn: () => {} };
+
+describe('dispatchIpc', () => {
+  it('runs the handler for a trusted sender with a valid request', async () => {
+    const { calls, handlers } = recordingHandlers();
+    await expect(dispatchIpc('cockpit/query', { name: 'overview', params: {} }, trusted, policy, handlers, quiet)).resolves.toEqual({ ok: true, value: { answered: 'overview' } });
+    expect(calls).toEqual([['cockpit/query', { name: 'overview', params: {} }]]);
+  });
+
+  it('checks the sender before looking at the request, and never calls the handler', async () => {
+    const { calls, handlers } = recordingHandlers();
+    const warnings: unknown[] = [];
+    const evil = { frameUrl: 'https://evil.example/', isMainFrame: true, webContentsId: 1 };
+    // Even a malformed payload from an untrusted sender is refused as "refused", not validated.
+    await expect(dispatchIpc('app/setLocale', { locale: 'xx' }, evil, policy, handlers, { warn: (...a) => warnings.push(a) })).resolves.toEqual({ ok: false, error: 'app/setLocale: refused' });
+    await expect(dispatchIpc('app/setLocale', { locale: 'en' }, { ...trusted, isMainFrame: false }, policy, handlers, quiet)).resolves.toEqual({ ok: false, error: 'app/setLocale: refused' });
+    expect(calls).toEqual([]);
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('refuses an invalid request with the field named, and the handler does not run', async () => {
+    const { calls, handlers } = recordingHandlers();
+    const r = await dispatchIpc('cockpit/query', { name: 'town', params: { code: 'x' } }, trusted, policy, handlers, quiet);
+    expect(r).toEqual({ ok: false, error: 'cockpit/query: invalid request: params.code: a 6- or 9-digit division code' });
+    expect(calls).toEqual([]);
+  });
+
+  it('turns a handler error into a readable reply', async () => {
+    const { handlers } = recordingHandlers();
+    await expect(dispatchIpc('cockpit/query', { name: 'health', params: {} }, trusted, policy, handlers, quiet)).resolves.toEqual({ ok: false, error: 'core is restarting' });
+  });
+});
