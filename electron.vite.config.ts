@@ -11,6 +11,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
+          // The core's utility process (utilityProcess.fork(out/main/core-host.js)).
+          'core-host': resolve(__dirname, 'src/main/core-host/entry.ts'),
         },
       },
     },
@@ -32,6 +34,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/renderer/index.html'),
+          map3d: resolve(__dirname, 'src/renderer/map3d/index.html'),
         },
       },
     },

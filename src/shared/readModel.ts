@@ -301,8 +301,22 @@ export interface MapModel {
   notices: string[];
 }
 
+/**
+ * The non-secret part of the configuration the renderer needs (title, locale, playlist).
+ * Answered by the cockpit composition (src/core/cockpit.ts) from its config, not by the read model.
+ */
+export interface UiConfigModel {
+  title: string | null;
+  locale: 'zh-CN' | 'en';
+  playlist: { pages: Array<'overview' | 'risk' | 'events' | 'consultation'>; intervalSec: number; autoplay: boolean };
+  map: { enable3d: boolean };
+  /** Poll interval of the fastest source, seconds: how soon "stale" can be judged. */
+  pollIntervalSec: number;
+}
+
 /** Every query either front door answers: name → params and result. */
 export interface QueryMap {
+  config: { params: Record<string, never>; result: UiConfigModel };
   meta: { params: Record<string, never>; result: MetaModel };
   health: { params: Record<string, never>; result: HealthModel };
   overview: { params: { week?: IsoDate }; result: OverviewModel };
@@ -315,7 +329,7 @@ export interface QueryMap {
 export type QueryName = keyof QueryMap;
 export type QueryParams<K extends QueryName> = QueryMap[K]['params'];
 export type QueryResult<K extends QueryName> = QueryMap[K]['result'];
-export const QUERY_NAMES: readonly QueryName[] = ['meta', 'health', 'overview', 'risk', 'events', 'consultation', 'town', 'map'];
+export const QUERY_NAMES: readonly QueryName[] = ['config', 'meta', 'health', 'overview', 'risk', 'events', 'consultation', 'town', 'map'];
 
 /** Told to the renderer after the core writes: which data changed, so stores refresh just that. */
 export interface ChangeNotice {

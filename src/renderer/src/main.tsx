@@ -1,3 +1,11 @@
 import { createRoot } from 'react-dom/client';
+import './styles/fonts';
+import './styles/wall.css';
+import { App } from './App';
+import { startLive } from './data/live';
+import { installCanvasTextMeasure } from './shell/canvasTextMeasure';
 
-createRoot(document.getElementById('root')!).render(<h1>区域平安驾驶舱</h1>);
+installCanvasTextMeasure();
+// Listen to the core before the first render so the link state is known from the start.
+startLive();
+createRoot(document.getElementById('root')!).render(<App />);

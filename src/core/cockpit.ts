@@ -1,0 +1,148 @@
+/**
+ * The core, composed: cache, sync engine, read model and map behind one CockpitCore that both
+ * front doors (the hub, the Electron utility process) serve. With no sources configured the
+ * built-in simulator starts on a free local port and the cockpit syncs from it like from any
+ * district service — the demo exercises the same path as a real deployment.
+ */
+import { join } from 'node:path';
+import { sourceConfigSchema, type CockpitConfig, type SourceConfig } from '../shared/config';
+import type { ChangeNotice, HealthModel, QueryName, QueryParams, QueryResult, UiConfigModel } from '../shared/readModel';
+import type { CockpitCore } from '../shared/transport';
+import { openCache } from './cache';
+import { createMapProvider } from './geo';
+import type { HubHealth } from './hub';
+import { consoleLogger, type Logger } from './log/logger';
+import { createReadModel } from './readModel';
+import { applyRiskModelOverrides } from '../shared/risk';
+import { startSimulator, type RunningSimulator } from './sim';
+import { createSyncEngine } from './sync';
+
+/** The simulated district polls fast so a demo shows live records arriving. */
+export const SIMULATOR_SOURCE_ID = 'sim';
+export const SIMULATOR_INTERVAL_SEC = 5;
+
+export interface CockpitOptions {
+  config: CockpitConfig;
+  /** Where the cache lives unless config.cache.path says otherwise. */
+  dataDir: string;
+  logger?: Logger;
+  /** The config file's folder: relative boundary-file paths resolve against it (default: cwd). */
+  configDir?: string;
+  /** Looks up a source's token by name (desktop secure storage); env tokens need no help. */
+  resolveSecret?: (name: string) => Promise<string | undefined>;
+}
+
+export interface Cockpit extends CockpitCore {
+  readonly config: CockpitConfig;
+  /** The sources being synced (the simulator's when none are configured). */
+  readonly sources: readonly SourceConfig[];
+  /** The embedded simulator when running on it, else null. */
+  readonly simulator: RunningSimulator | null;
+  /** Begin syncing. Queries work before (from the cache) and after. */
+  start(): Promise<void>;
+  /** Summary for /healthz and the desktop's diagnostics. */
+  health(): HubHealth;
+}
+
+export function uiConfigOf(config: CockpitConfig, sources: readonly SourceConfig[]): UiConfigModel {
+  const intervals = sources.flatMap((s) => [s.intervalSec, ...Object.values(s.intervalsSec)]).filter((n): n is number => typeof n === 'number');
+  return {
+    title: config.title ?? null,
+    locale: config.locale,
+    playlist: { ...config.playlist, pages: [...config.playlist.pages] },
+    map: { enable3d: config.map.enable3d },
+    pollIntervalSec: intervals.length ? Math.min(...intervals) : SIMULATOR_INTERVAL_SEC,
+  };
+}
+
+export async function createCockpit(opts: CockpitOptions): Promise<Cockpit> {
+  const { config } = opts;
+  const logger = opts.logger ?? consoleLogger;
+  // Validated by the config schema already; this turns the overrides into a whole model.
+  const riskModel = applyRiskModelOverrides(config.riskModel);
+
+  const simulator = config.sources.length
+    ? null
+    : await startSimulator({ port: 0, seed: config.simulator.seed, speed: config.simulator.speed });
+  const sources: SourceConfig[] = simulator
+    ? [sourceConfigSchema.parse({ id: SIMULATOR_SOURCE_ID, url: simulator.url, intervalSec: SIMULATOR_INTERVAL_SEC })]
+    : config.sources;
+
+  const cachePath = config.cache.path ?? join(opts.dataDir, 'cache.sqlite');
+  let cache;
+  try {
+    cache = openCache(cachePath, { logger, retentionDays: config.cache.retentionDays });
+  } catch (err) {
+    await simulator?.stop();
+    throw err;
+  }
+
+  const intervalsSec = Object.fromEntries(sources.map((s) => [s.id, s.intervalSec]));
+  const readModel = createReadModel(cache.db, {
+    logger,
+    dbPath: cachePath,
+    rebuiltFrom: cache.rebuiltFrom,
+    riskModel,
+    sourceIds: sources.map((s) => s.id),
+    intervalsSec,
+  });
+  const map = createMapProvider(config.map, { logger, baseDir: opts.configDir });
+  const ui = uiConfigOf(config, sources);
+
+  const listeners = new Set<(n: ChangeNotice) => void>();
+  const notify = (notice: ChangeNotice): void => {
+    for (const l of listeners) {
+      try {
+        l(notice);
+      } catch (err) {
+        logger.error('cockpit: change listener failed', { error: (err as Error).message });
+      }
+    }
+  };
+  const sync = createSyncEngine({ cache, sources, onChange: notify, logger, resolveSecret: opts.resolveSecret });
+
+  const query = <K extends QueryName>(name: K, params: QueryParams<K>): QueryResult<K> => {
+    if (name === 'config') return ui as QueryResult<K>;
+    if (name === 'map') {
+      const towns = readModel.query('meta', {}).towns.map((t) => ({ code: t.code, name: t.name, seat: t.seat }));
+      const level = (params as QueryParams<'map'>).level ?? 'district';
+      return map.get(level, towns) as QueryResult<K>;
+    }
+    return readModel.query(name as Exclude<QueryName, 'map' | 'config'>, params as never) as QueryResult<K>;
+  };
+
+  let started = false;
+  let closed = false;
+  return {
+    config,
+    sources,
+    simulator,
+    query,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async start() {
+      if (started) return;
+      started = true;
+      await sync.start();
+      logger.info('cockpit: syncing', { sources: sources.map((s) => s.id), simulator: simulator !== null });
+    },
+    health(): HubHealth {
+      const h: HealthModel = readModel.query('health', {});
+      const status = h.sources.length > 0 && h.sources.every((s) => s.state === 'ok') ? 'ok' : 'degraded';
+      return {
+        status,
+        sources: h.sources.map((s) => ({ id: s.sourceId, state: s.state, lastSuccessAt: s.lastSuccessAt })),
+      };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      listeners.clear();
+      await sync.stop();
+      await simulator?.stop();
+      cache.close();
+    },
+  };
+}

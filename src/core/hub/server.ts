@@ -1,0 +1,163 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import type { Logger } from '../log/logger';
+import { silentLogger } from '../log/logger';
+import type { CockpitCore } from '../../shared/transport';
+import { parseQuery } from './queryParams';
+import { isLoopbackHost, isLoopbackHostHeader, setSecurityHeaders, TokenGate } from './security';
+import { ChangeStreams } from './sse';
+import { acceptsGzip, serveStatic } from './static';
+
+/** What /healthz reports: enough for a monitoring probe, nothing secret. */
+export interface HubHealth {
+  status: 'ok' | 'degraded';
+  sources: Array<{ id: string; state: 'ok' | 'degraded' | 'down'; lastSuccessAt: string | null }>;
+}
+
+export interface HubOptions {
+  core: CockpitCore & { health(): HubHealth | Promise<HubHealth> };
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Required when `host` is not loopback; the hub refuses to start without it. */
+  token?: string;
+  logger?: Logger;
+  heartbeatMs?: number;
+}
+
+export interface Hub {
+  readonly url: string;
+  readonly port: number;
+  readonly host: string;
+  /** Open change streams (for diagnostics and the tests of disconnect clean-up). */
+  readonly streamCount: number;
+  close(): Promise<void>;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, req?: IncomingMessage): void {
+  const text = JSON.stringify(body);
+  setSecurityHeaders(res);
+  const gzip = req !== undefined && text.length > 2048 && acceptsGzip(req);
+  const payload = gzip ? gzipSync(text, { level: 5 }) : Buffer.from(text);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': payload.length,
+    'Cache-Control': 'no-store',
+    Vary: 'Accept-Encoding',
+    ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+  });
+  res.end(payload);
+}
+
+/**
+ * The hub: the cockpit core served to browsers on one port — the built renderer, queries as
+ * JSON, change notices as Server-Sent Events, and a health probe. Loopback by default; any
+ * other address needs a token.
+ */
+export async function startHub(opts: HubOptions): Promise<Hub> {
+  const host = opts.host ?? '127.0.0.1';
+  const logger = opts.logger ?? silentLogger;
+  const loopback = isLoopbackHost(host);
+  if (!loopback && !opts.token) {
+    throw new Error(`hub: refusing to listen on ${host} without a token (set the variable named by hub.tokenEnv)`);
+  }
+  const gate = opts.token ? new TokenGate(opts.token) : null;
+  const streams = new ChangeStreams(200, opts.heartbeatMs);
+  const unsubscribe = opts.core.onChange((notice) => streams.notify(notice));
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://hub.invalid');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return sendJson(res, 405, { error: `method ${req.method} not allowed` });
+    }
+    if (!gate && !isLoopbackHostHeader(req.headers.host)) {
+      return sendJson(res, 421, { error: 'this hub answers only to a loopback Host header' });
+    }
+    // Built assets (code, fonts, styles; no district data) are public so that the sandboxed
+    // 3D frame, whose requests carry no cookie, can load its scripts.
+    const publicAsset = url.pathname.startsWith('/assets/');
+    if (gate && !publicAsset && !gate.allows(req)) {
+      if (url.searchParams.has('token') && gate.exchange(url, res)) return;
+      res.setHeader('WWW-Authenticate', 'Bearer realm="district-cockpit"');
+      return sendJson(res, 401, { error: 'token required: open /?token=<token> or send Authorization: Bearer <token>' });
+    }
+
+    const path = url.pathname;
+    if (path === '/healthz') {
+      const health = await opts.core.health();
+      return sendJson(res, 200, health);
+    }
+    if (path === '/api/changes') {
+      setSecurityHeaders(res);
+      streams.open(req, res);
+      return;
+    }
+    if (path.startsWith('/api/query/')) {
+      const parsed = parseQuery(decodeURIComponentSafe(path.slice('/api/query/'.length)), url.searchParams.get('params'));
+      if (!parsed.ok) return sendJson(res, 400, { error: parsed.error });
+      try {
+        const result = await opts.core.query(parsed.name, parsed.params as never);
+        return sendJson(res, 200, result, req);
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        // Asking for a town the cache does not know is the caller's mistake, not the hub's.
+        if (err instanceof Error && err.name === 'UnknownTownError') return sendJson(res, 404, { error: message });
+        logger.warn('hub: query failed', { query: parsed.name, error: message });
+        return sendJson(res, 500, { error: `query ${parsed.name} failed: ${message}` });
+      }
+    }
+    if (path.startsWith('/api/')) return sendJson(res, 404, { error: `no API endpoint ${path}` });
+    if (await serveStatic(opts.staticDir, path, req, res)) return;
+    return sendJson(res, 404, { error: 'not found' });
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      logger.error('hub: request failed', { url: req.url, error: err instanceof Error ? err.message : String(err) });
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.destroy();
+    });
+  });
+  // Slow-loris protection; SSE responses are long-lived but their requests finish at once.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 7320, host, () => {
+      server.off('error', reject);
+      resolvePromise();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${urlHost === '0.0.0.0' || urlHost === '[::]' ? '127.0.0.1' : urlHost}:${address.port}`;
+  logger.info('hub: listening', { url, token: gate ? 'required' : 'not required (loopback)' });
+
+  return {
+    url,
+    port: address.port,
+    host,
+    get streamCount() {
+      return streams.size;
+    },
+    async close() {
+      unsubscribe();
+      streams.close();
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

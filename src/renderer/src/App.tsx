@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useState, type JSX } from 'react';
+import { PAGE_IDS } from '../../shared/config';
+import { DiagnosticsView } from './diagnostics/DiagnosticsView';
+import { PAGES, TownDetail } from './pages/registry';
+import { useQuery } from './data/useQuery';
+import { useL, useLocale } from './i18n';
+import { getBridge } from './transport';
+import { useCockpit } from './store/cockpit';
+import { ErrorBoundary } from './shell/ErrorBoundary';
+import { Header } from './shell/Header';
+import { useWallLayout } from './shell/layout';
+import { useHealthWatcher } from './shell/useHealthWatcher';
+import { useKeyboard } from './shell/useKeyboard';
+import { usePlaylist } from './shell/usePlaylist';
+import { useShellConfig } from './shell/useShellConfig';
+
+const DEFAULT_POLL_SEC = 30;
+const TABS = PAGE_IDS.map((id) => ({ id, zh: PAGES[id].zh, en: PAGES[id].en }));
+
+/**
+ * The wall: a fixed design canvas (see shell/layout.ts) scaled to the window and centred,
+ * with the header over the current page and the town detail on top when a town is picked.
+ */
+export function App(): JSX.Element {
+  const config = useShellConfig();
+  const { data: meta } = useQuery('meta', {});
+  useHealthWatcher(config?.pollIntervalSec ?? DEFAULT_POLL_SEC);
+  usePlaylist();
+  useKeyboard();
+  const l = useL();
+  const locale = useLocale();
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    // The desktop app's own texts (menus, dialogs) follow the wall's language.
+    getBridge()?.setLocale(locale).catch(() => undefined);
+  }, [locale]);
+  const layout = useWallLayout();
+  const page = useCockpit((s) => s.page);
+  const selectedTown = useCockpit((s) => s.selectedTown);
+  const closeTown = useCallback(() => useCockpit.getState().selectTown(null), []);
+  const diagnosticsOpen = useDiagnosticsShortcut();
+
+  const title = config?.title ?? meta?.district?.name ?? l('区域平安驾驶舱', 'District Cockpit');
+  const Page = PAGES[page].Component;
+  const left = Math.max(0, (window.innerWidth - layout.width * layout.scale) / 2);
+  const top = Math.max(0, (window.innerHeight - layout.height * layout.scale) / 2);
+
+  return (
+    <div className="viewport">
+      <div
+        className={`wall wall--${layout.kind}`}
+        data-testid="wall"
+        data-layout={layout.kind}
+        data-page={page}
+        style={{
+          width: layout.width,
+          height: layout.height,
+          transform: `translate(${left}px, ${top}px) scale(${layout.scale})`,
+        }}
+      >
+        <Header title={title} tabs={TABS} />
+        <main className="page" data-testid="page">
+          <ErrorBoundary
+            resetKey={page}
+            fallback={(e) => (
+              <div className="page-error" role="alert">
+                {l('本页暂时无法显示：', 'This page cannot be shown: ')}
+                {e.message}
+              </div>
+            )}
+          >
+            <Page />
+          </ErrorBoundary>
+        </main>
+        {selectedTown && (
+          <ErrorBoundary resetKey={selectedTown} fallback={(e) => <div className="page-error" role="alert">{e.message}</div>}>
+            <TownDetail code={selectedTown} onClose={closeTown} />
+          </ErrorBoundary>
+        )}
+        {diagnosticsOpen.open && <DiagnosticsView bridge={getBridge()} l={l} onClose={diagnosticsOpen.close} />}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Operators open the diagnostics page with Ctrl+Shift+D (a presentation clicker never sends
+ * it, so a leader cannot open it by accident); Escape or its close button hides it.
+ */
+function useDiagnosticsShortcut(): { open: boolean; close: () => void } {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.ctrlKey && e.shiftKey && (e.key === 'D' || e.key === 'd')) {
+        setOpen((o) => !o);
+        e.preventDefault();
+      } else if (e.key === 'Escape') {
+        setOpen(false);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return { open, close: useCallback(() => setOpen(false), []) };
+}

@@ -1,0 +1,78 @@
+import { useCallback } from 'react';
+import { useCockpit, type Locale } from '../store/cockpit';
+
+/** All times on the wall are the district's local time, whatever the machine's zone. */
+export const DISTRICT_TIME_ZONE = 'Asia/Shanghai';
+
+export function useLocale(): Locale {
+  return useCockpit((s) => s.locale);
+}
+
+/** `l('平安总览', 'Overview')`: pick the text for the current locale. */
+export function useL(): (zh: string, en: string) => string {
+  const locale = useLocale();
+  return useCallback((zh: string, en: string) => (locale === 'en' ? en : zh), [locale]);
+}
+
+const currentLocale = (): Locale => useCockpit.getState().locale;
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, digits: number): Intl.NumberFormat {
+  const key = `${locale}|${digits}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
+/** 15291 → "15,291". Null/NaN → "—" (never a made-up zero). */
+export function fmtNumber(n: number | null | undefined, digits = 0, locale: Locale = currentLocale()): string {
+  if (n == null || !Number.isFinite(n)) return '—';
+  return numberFormat(locale, digits).format(n);
+}
+
+/** 96 → "96%", (96.44, 1) → "96.4%". The value is already a percentage. */
+export function fmtPct(n: number | null | undefined, digits = 0, locale: Locale = currentLocale()): string {
+  if (n == null || !Number.isFinite(n)) return '—';
+  return `${numberFormat(locale, digits).format(n)}%`;
+}
+
+const parts = (iso: string | number | Date, opts: Intl.DateTimeFormatOptions): Record<string, string> => {
+  const d = iso instanceof Date ? iso : new Date(iso);
+  if (Number.isNaN(d.getTime())) return {};
+  const out: Record<string, string> = {};
+  for (const p of new Intl.DateTimeFormat('en-GB', { timeZone: DISTRICT_TIME_ZONE, hourCycle: 'h23', ...opts }).formatToParts(d)) {
+    out[p.type] = p.value;
+  }
+  return out;
+};
+
+/** "09:41" in the district's time. */
+export function fmtTime(iso: string | number | Date | null | undefined): string {
+  if (iso == null) return '—';
+  const p = parts(iso, { hour: '2-digit', minute: '2-digit' });
+  return p.hour ? `${p.hour}:${p.minute}` : '—';
+}
+
+/** "09:41:07" in the district's time (the header clock). */
+export function fmtClock(iso: string | number | Date): string {
+  const p = parts(iso, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return p.hour ? `${p.hour}:${p.minute}:${p.second}` : '—';
+}
+
+/** "2026-11-27" (ISO date or time; a bare date is shown as is). */
+export function fmtDate(iso: string | number | Date | null | undefined): string {
+  if (iso == null) return '—';
+  if (typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  const p = parts(iso, { year: 'numeric', month: '2-digit', day: '2-digit' });
+  return p.year ? `${p.year}-${p.month}-${p.day}` : '—';
+}
+
+/** "11-27 09:41": for as-of marks older than today. */
+export function fmtDateTime(iso: string | number | Date | null | undefined): string {
+  if (iso == null) return '—';
+  const p = parts(iso, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  return p.hour ? `${p.month}-${p.day} ${p.hour}:${p.minute}` : '—';
+}
