@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { LEVEL_COLORS } from './levels';
+import { buildTrendOption, type Trend } from './trendOption';
+
+const l = (zh: string) => zh;
+const trend = (code: string, name: string, scores: number[], forecast: number | null): Trend => ({
+  town: { code, name },
+  series: scores.map((score, i) => ({ weekStart: `2026-10-${String(5 + 7 * i).padStart(2, '0')}`, score, level: 'yellow' as const })),
+  forecast:
+    forecast == null
+      ? null
+      : { townCode: code, weekStart: `2026-10-${String(5 + 7 * scores.length).padStart(2, '0')}`, score: forecast, level: 'orange', method: 'Holt', indicators: {} as never },
+});
+
+interface Line {
+  name: string;
+  data: Array<number | null | { value: number; itemStyle: { color: string } }>;
+  lineStyle: { type?: string; width: number };
+}
+
+describe('buildTrendOption', () => {
+  it('draws the forecast as a dashed segment from the last week to the forecast week', () => {
+    const o = buildTrendOption({ trends: [trend('330113004', '星桥街道', [70, 64, 55], 48)], l }) as unknown as {
+      xAxis: { data: string[] };
+      series: Line[];
+    };
+    expect(o.xAxis.data).toEqual(['2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26']);
+    const [solid, dashed] = o.series;
+    expect(solid.lineStyle.type).toBeUndefined();
+    expect(solid.data).toEqual([70, 64, 55, null]);
+    expect(dashed.lineStyle.type).toBe('dashed');
+    expect(dashed.data.slice(0, 2)).toEqual([null, null]);
+    expect(dashed.data[2]).toBe(55);
+    const f = dashed.data[3] as { value: number; itemStyle: { color: string } };
+    expect(f.value).toBe(48);
+    expect(f.itemStyle.color).toBe(LEVEL_COLORS.orange);
+  });
+
+  it('makes the highlighted town bold and the rest faint; no dashed line without a forecast', () => {
+    const o = buildTrendOption({
+      trends: [trend('1', 'A', [10, 20], null), trend('2', 'B', [30, 40], 45)],
+      highlight: '2',
+      l,
+    }) as unknown as { series: Line[] };
+    expect(o.series).toHaveLength(3);
+    const a = o.series.find((s) => s.name === 'A')!;
+    const b = o.series.find((s) => s.name === 'B')!;
+    expect(b.lineStyle.width).toBeGreaterThan(a.lineStyle.width);
+  });
+
+  it('escapes town names in the tooltip', () => {
+    const o = buildTrendOption({ trends: [trend('1', '<script>x</script>', [10], null)], l }) as unknown as {
+      tooltip: { formatter(p: unknown): string };
+    };
+    const text = o.tooltip.formatter([{ seriesName: '<script>x</script>', value: 10, axisValue: '2026-10-05', color: '#fff', seriesIndex: 0 }]);
+    expect(text).toContain('&lt;script&gt;');
+    expect(text).not.toContain('<script>');
+  });
+});

@@ -1,0 +1,111 @@
+import type { RiskModel } from '../../../shared/readModel';
+import type { ChartOption } from './echarts';
+import { escapeHtml } from './escapeHtml';
+import { LEVEL_COLORS } from './levels';
+import { axisLabel, axisLine, CHART_FONT, FS, INK, SERIES_COLORS, splitLine, textStyle, tooltipBase } from './theme';
+
+type L = (zh: string, en: string) => string;
+export type Trend = RiskModel['trends'][number];
+
+/**
+ * Risk score per week per town, with the forecast drawn as a dashed continuation from the
+ * last assessed week to the forecast week (its point in the forecast level's colour).
+ * `highlight` (the selected or worst town) is drawn bold, the others faint.
+ */
+export function buildTrendOption(input: { trends: Trend[]; highlight?: string | null; l: L; legend?: boolean }): ChartOption {
+  const { trends, highlight, l } = input;
+  const weeks = new Set<string>();
+  for (const t of trends) {
+    for (const p of t.series) weeks.add(p.weekStart);
+    if (t.forecast) weeks.add(t.forecast.weekStart);
+  }
+  const categories = [...weeks].sort();
+  const index = new Map(categories.map((w, i) => [w, i]));
+  const series: unknown[] = [];
+  trends.forEach((t, i) => {
+    const color = SERIES_COLORS[i % SERIES_COLORS.length];
+    const strong = !highlight || highlight === t.town.code;
+    const actual: Array<number | null> = categories.map(() => null);
+    for (const p of t.series) actual[index.get(p.weekStart)!] = Math.round(p.score * 10) / 10;
+    const width = strong ? (highlight ? 5 : 3) : 2;
+    const opacity = strong ? 1 : 0.35;
+    series.push({
+      type: 'line',
+      name: t.town.name,
+      data: actual,
+      connectNulls: false,
+      symbol: 'circle',
+      symbolSize: strong ? 8 : 4,
+      lineStyle: { width, color, opacity },
+      itemStyle: { color, opacity },
+      z: strong ? 3 : 2,
+    });
+    const last = t.series[t.series.length - 1];
+    if (t.forecast && last) {
+      const dashed: Array<number | { value: number; itemStyle: object; symbolSize: number } | null> = categories.map(() => null);
+      dashed[index.get(last.weekStart)!] = Math.round(last.score * 10) / 10;
+      dashed[index.get(t.forecast.weekStart)!] = {
+        value: Math.round(t.forecast.score * 10) / 10,
+        itemStyle: { color: LEVEL_COLORS[t.forecast.level], borderColor: '#fff', borderWidth: 2, opacity: strong ? 1 : 0.5 },
+        symbolSize: strong ? 16 : 8,
+      };
+      series.push({
+        type: 'line',
+        name: t.town.name,
+        data: dashed,
+        connectNulls: true,
+        symbol: 'circle',
+        lineStyle: { width, color, opacity, type: 'dashed' },
+        itemStyle: { color, opacity },
+        z: strong ? 3 : 2,
+        tooltip: { show: true },
+      });
+    }
+  });
+  return {
+    animationDuration: 400,
+    textStyle,
+    color: SERIES_COLORS,
+    legend: input.legend === false ? undefined : {
+      top: 0,
+      textStyle: { color: INK.text, fontSize: FS.small, fontFamily: CHART_FONT },
+      itemWidth: 24,
+      itemHeight: 12,
+      data: trends.map((t) => t.town.name),
+    },
+    // Two legend rows for eight towns, then room for the axis unit above the plot.
+    grid: { left: 56, right: 24, top: input.legend === false ? 36 : trends.length > 4 ? 96 : 72, bottom: 36 },
+    tooltip: {
+      ...tooltipBase,
+      trigger: 'axis',
+      formatter: (params: unknown) => {
+        const ps = params as Array<{ seriesName: string; value: number | null; axisValue: string; color: string; seriesIndex: number }>;
+        if (!ps.length) return '';
+        const seen = new Set<string>();
+        const rows = ps
+          .filter((p) => p.value != null && !seen.has(p.seriesName) && seen.add(p.seriesName))
+          .map((p) => `<div>${escapeHtml(p.seriesName)}：<b>${escapeHtml(p.value)}</b> ${escapeHtml(l('分', 'pts'))}</div>`)
+          .join('');
+        const isForecast = trends.some((t) => t.forecast?.weekStart === ps[0].axisValue);
+        return `<div><b>${escapeHtml(ps[0].axisValue)}</b>${isForecast ? escapeHtml(l('（预测）', ' (forecast)')) : ''}</div>${rows}`;
+      },
+    },
+    xAxis: {
+      type: 'category',
+      data: categories,
+      boundaryGap: false,
+      axisLabel: { ...axisLabel, formatter: (v: string) => v.slice(5) },
+      axisLine,
+    },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: 100,
+      name: l('分', 'pts'),
+      nameTextStyle: axisLabel,
+      axisLabel,
+      splitLine,
+    },
+    series,
+  };
+}

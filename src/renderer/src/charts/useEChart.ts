@@ -1,0 +1,103 @@
+import { useEffect, useRef, useState } from 'react';
+import { useWallLayout } from '../shell/layout';
+import { fontsReady, loadGlyphs } from '../styles/fonts';
+import { echarts, type ChartOption, type EChartsType } from './echarts';
+import { CHART_GLYPHS } from './theme';
+
+export interface ChartClick {
+  componentType: string;
+  seriesIndex?: number;
+  seriesName?: string;
+  name: string;
+  dataIndex: number;
+  data: unknown;
+}
+
+/** Every string in an option (names, labels, categories): the glyphs canvas text will need. */
+export function collectStrings(value: unknown, out: string[] = [], depth = 0): string[] {
+  if (depth > 12 || value == null) return out;
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) collectStrings(v, out, depth + 1);
+  else if (typeof value === 'object') for (const v of Object.values(value)) collectStrings(v, out, depth + 1);
+  return out;
+}
+
+/**
+ * What an option draws, as text: everything but its functions. Builders put every data value a
+ * formatter shows into the option's data, so equal signatures mean an identical picture.
+ */
+export function optionSignature(option: ChartOption): string {
+  return JSON.stringify(option);
+}
+
+/** Canvas pixels per design px: sharp on a 7680-px wall whose canvas is scaled up 4×. */
+export function chartPixelRatio(windowDpr: number, layoutScale: number): number {
+  return Math.min(6, Math.max(1, (windowDpr || 1) * layoutScale));
+}
+
+/**
+ * Owns one ECharts instance for the lifetime of an element: created once (after the bundled
+ * CJK glyphs have loaded, or canvas text would be drawn as boxes), given each new option
+ * whole (`notMerge`, so removed series really go away), resized with its box, and disposed
+ * on unmount so switching pages all day leaks neither canvases nor listeners. The instance
+ * is recreated only when the wall's scale changes the pixel ratio.
+ */
+export function useEChart(option: ChartOption | null, onClick?: (p: ChartClick) => void) {
+  const [el, setEl] = useState<HTMLDivElement | null>(null);
+  const chartRef = useRef<EChartsType | null>(null);
+  const optionRef = useRef(option);
+  const clickRef = useRef(onClick);
+  const seq = useRef(0);
+  const applied = useRef<string | null>(null);
+  optionRef.current = option;
+  clickRef.current = onClick;
+  const layout = useWallLayout();
+  const dpr = chartPixelRatio(typeof window !== 'undefined' ? window.devicePixelRatio : 1, layout.scale);
+
+  // Apply an option once its glyphs are loaded; a newer option overtakes an older one. A
+  // refetch that changed nothing this chart shows is skipped: redrawing would replay the
+  // animation and close a tooltip a leader is reading.
+  const apply = (opt: ChartOption | null): void => {
+    if (!opt) return;
+    const signature = optionSignature(opt);
+    if (signature === applied.current) return;
+    const mine = ++seq.current;
+    void loadGlyphs(collectStrings(opt).join('')).then(() => {
+      if (mine === seq.current && chartRef.current && !chartRef.current.isDisposed()) {
+        chartRef.current.setOption(opt, { notMerge: true });
+        applied.current = signature;
+      }
+    });
+  };
+
+  useEffect(() => {
+    if (!el) return;
+    let cancelled = false;
+    let chart: EChartsType | null = null;
+    let observer: ResizeObserver | null = null;
+    void Promise.all([fontsReady, loadGlyphs(CHART_GLYPHS)]).then(() => {
+      if (cancelled) return;
+      chart = echarts.init(el, null, { renderer: 'canvas', devicePixelRatio: dpr });
+      chartRef.current = chart;
+      applied.current = null;
+      chart.on('click', (p) => clickRef.current?.(p as unknown as ChartClick));
+      observer = new ResizeObserver(() => chart?.resize());
+      observer.observe(el);
+      apply(optionRef.current);
+    });
+    return () => {
+      cancelled = true;
+      observer?.disconnect();
+      chart?.dispose();
+      chartRef.current = null;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [el, dpr]);
+
+  useEffect(() => {
+    if (chartRef.current) apply(option);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [option]);
+
+  return { ref: setEl, chart: chartRef };
+}

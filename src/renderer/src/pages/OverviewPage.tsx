@@ -1,0 +1,176 @@
+import { useMemo, useState } from 'react';
+import { Map3DFrame } from '../../map3d/Map3DFrame';
+import { useMapModel } from '../charts/mapRegistry';
+import type { OverviewModel } from '../../../shared/readModel';
+import { buildTrendOption } from '../charts/trendOption';
+import { EChart } from '../charts/EChart';
+import { RiskMap } from '../charts/RiskMap';
+import { useQuery } from '../data/useQuery';
+import { useL } from '../i18n';
+import { EventFeed } from '../panels/events';
+import { IndicatorGrid } from '../panels/IndicatorGrid';
+import { ConsultationKpiTiles, EventKpiTiles } from '../panels/kpis';
+import { Panel } from '../panels/Panel';
+import { QueryGate } from '../panels/QueryGate';
+import { LevelCounts } from '../panels/risk';
+import { SessionList } from '../panels/sessions';
+import { WarningList } from '../panels/warnings';
+import { useCockpit } from '../store/cockpit';
+import type { WallKind } from '../shell/layout';
+import { WallGrid, type WallTemplate } from './WallGrid';
+import { useWeekParams } from './weekParams';
+
+const TEMPLATES: Record<WallKind, WallTemplate> = {
+  '16x9': {
+    areas: ['levels map kpiE', 'inds map kpiE', 'inds map kpiC', 'inds map warn'],
+    columns: '500px 1fr 540px',
+    rows: '170px 54px 280px 1fr',
+  },
+  '32x9': {
+    areas: ['inds levels map kpiE feed', 'inds warn map kpiE feed', 'inds warn map kpiC feed', 'inds warn map kpiC feed'],
+    columns: '620px 640px 1fr 600px 760px',
+    rows: '170px 54px 280px 1fr',
+  },
+  '48x9': {
+    areas: ['inds levels map kpiE feed trend', 'inds warn map kpiE feed trend', 'inds warn map kpiC feed trend', 'inds warn map kpiC sessions trend'],
+    columns: '620px 640px 1fr 600px 900px 1100px',
+    rows: '170px 54px 280px 1fr',
+  },
+  '4x3': {
+    areas: ['levels kpiE', 'map kpiE', 'map kpiC', 'map warn'],
+    columns: '1fr 540px',
+    rows: '170px 54px 280px 1fr',
+  },
+};
+
+/** 平安总览: the five-colour map in the centre, levels, the 12 indicators, warnings, KPIs. */
+export function OverviewPage() {
+  const l = useL();
+  const q = useQuery('overview', useWeekParams());
+  const what: [string, string] = ['平安总览数据', 'overview data'];
+  const asOf = q.data?.asOf ?? null;
+  const open = useMemo(() => (q.data?.warnings ?? []).filter((w) => w.status !== 'closed'), [q.data]);
+  // Open ones first (they need action), then the rectified ones: the rectification story.
+  const config = useQuery('config', {});
+  const can3d = config.data?.map.enable3d === true;
+  const [view, setView] = useState<'2d' | '3d'>('2d');
+  const ordered = useMemo(() => [...open, ...(q.data?.warnings ?? []).filter((w) => w.status === 'closed')], [open, q.data]);
+  return (
+    <WallGrid
+      page="overview"
+      templates={TEMPLATES}
+      panels={{
+        map: (
+          <Panel area="map" title={l('平安建设"五色图"', 'Five-colour risk map')} asOf={asOf} className="panel-map"
+            extra={
+              <>
+                {q.data?.weekStart && <span className="panel-note">{l('评估周', 'week of')} {q.data.weekStart}</span>}
+                {can3d && <ViewToggle view={view} onChange={setView} />}
+              </>
+            }>
+            <QueryGate q={q} what={what}>
+              {(d) => (view === '3d' && can3d ? <Map3D d={d} /> : <RiskMap towns={d.towns} warnings={d.warnings} labelSize={26} />)}
+            </QueryGate>
+          </Panel>
+        ),
+        levels: (
+          <Panel area="levels" title={l('风险等级分布（镇街数）', 'Towns per level')} asOf={asOf}>
+            <QueryGate q={q} what={what}>{(d) => <LevelCounts counts={d.levelCounts} />}</QueryGate>
+          </Panel>
+        ),
+        inds: (
+          <Panel area="inds" title={l('12项指标（全区本周）', '12 indicators (district, this week)')} asOf={asOf}>
+            <QueryGate q={q} what={what}>{(d) => <IndicatorGrid indicators={d.indicators} columns={2} />}</QueryGate>
+          </Panel>
+        ),
+        warn: (
+          <Panel area="warn" title={l('预警与整改', 'Warnings & rectification')} asOf={asOf}
+            extra={q.data ? <span className="panel-note">{l(`在办 ${open.length} 条`, `${open.length} open`)}</span> : null}>
+            <QueryGate q={q} what={what}>
+              {() => <WarningList warnings={ordered} limit={12} emptyText={['近期没有预警', 'No recent warnings']} />}
+            </QueryGate>
+          </Panel>
+        ),
+        kpiE: (
+          <Panel area="kpiE" title={l('基层治理四平台', 'Four platforms')} asOf={asOf}>
+            <QueryGate q={q} what={what}>{(d) => <EventKpiTiles kpis={d.events} />}</QueryGate>
+          </Panel>
+        ),
+        kpiC: (
+          <Panel area="kpiC" title={l('云上板凳', 'Cloud bench')} asOf={asOf}>
+            <QueryGate q={q} what={what}>{(d) => <ConsultationKpiTiles kpis={d.consultations} withLive />}</QueryGate>
+          </Panel>
+        ),
+        feed: <LatestEventsPanel />,
+        sessions: <LiveSessionsPanel />,
+        trend: <RiskTrendPanel />,
+      }}
+    />
+  );
+}
+
+/** Wider walls: the event feed beside the map. */
+function LatestEventsPanel() {
+  const l = useL();
+  const q = useQuery('events', {});
+  return (
+    <Panel area="feed" title={l('实时事件', 'Live events')} asOf={q.data?.asOf ?? null}>
+      <QueryGate q={q} what={['事件数据', 'event data']}>{(d) => <EventFeed events={d.latest} limit={14} />}</QueryGate>
+    </Panel>
+  );
+}
+
+function LiveSessionsPanel() {
+  const l = useL();
+  const q = useQuery('consultation', {});
+  return (
+    <Panel area="sessions" title={l('云上板凳 · 直播与预告', 'Cloud bench · live & upcoming')} asOf={q.data?.asOf ?? null}>
+      <QueryGate q={q} what={['协商数据', 'consultation data']}>
+        {(d) => <SessionList sessions={[...d.live, ...d.upcoming]} limit={4} empty={['暂无直播或预告', 'Nothing live or upcoming']} />}
+      </QueryGate>
+    </Panel>
+  );
+}
+
+function RiskTrendPanel() {
+  const l = useL();
+  const q = useQuery('risk', useWeekParams());
+  const selected = useCockpit((s) => s.selectedTown);
+  const option = useMemo(() => (q.data ? buildTrendOption({ trends: q.data.trends, highlight: selected, l }) : null), [q.data, selected, l]);
+  return (
+    <Panel area="trend" title={l('各镇街风险走势与预测（虚线）', 'Risk trend & forecast (dashed)')} asOf={q.data?.asOf ?? null}>
+      <QueryGate q={q} what={['风险走势', 'risk trend']}>{() => <EChart option={option} label="trend" />}</QueryGate>
+    </Panel>
+  );
+}
+
+/** 2D / 3D switch for the map (3D only where the config allows it). */
+function ViewToggle(props: { view: '2d' | '3d'; onChange(v: '2d' | '3d'): void }) {
+  const l = useL();
+  return (
+    <span className="view-toggle" role="group" aria-label={l('地图视图', 'Map view')}>
+      {(['2d', '3d'] as const).map((v) => (
+        <button key={v} type="button" aria-pressed={props.view === v} data-view={v} onClick={() => props.onChange(v)}>
+          {v === '2d' ? l('平面', '2D') : l('立体', '3D')}
+        </button>
+      ))}
+    </span>
+  );
+}
+
+/**
+ * The extruded 3D map (height = score) in its isolated frame; falls back to the 2D map when
+ * the frame reports no WebGL or does not answer.
+ */
+function Map3D({ d }: { d: OverviewModel }) {
+  const l = useL();
+  const map = useMapModel();
+  const towns = useMemo(() => d.towns.map((t) => ({ code: t.code, name: t.name, level: t.level, score: t.score })), [d.towns]);
+  const fallback = <RiskMap towns={d.towns} warnings={d.warnings} labelSize={26} />;
+  if (!map.data) return fallback;
+  return (
+    <div className="risk-map map-3d">
+      <Map3DFrame map={map.data} towns={towns} labels={{ provenance: l(map.data.labelZh, map.data.labelEn) }} fallback={fallback} title={l('立体五色图', '3D risk map')} />
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import { useMemo } from 'react';
+import type { RiskModel } from '../../../shared/readModel';
+import { EChart } from '../charts/EChart';
+import { levelRank } from '../charts/levels';
+import { RiskMap } from '../charts/RiskMap';
+import { MapKindTag, RiskSmallMultiples } from '../charts/RiskSmallMultiples';
+import { buildTrendOption } from '../charts/trendOption';
+import { useQuery } from '../data/useQuery';
+import { useL } from '../i18n';
+import { Panel } from '../panels/Panel';
+import { EmptyNote, QueryGate } from '../panels/QueryGate';
+import { ExplanationView, TownIndicatorTable } from '../panels/risk';
+import { ForecastTable } from '../panels/ForecastTable';
+import { WarningList } from '../panels/warnings';
+import { useWallLayout, type WallKind } from '../shell/layout';
+import { useCockpit } from '../store/cockpit';
+import { WallGrid, type WallTemplate } from './WallGrid';
+import { WeekPicker } from './WeekPicker';
+import { useWeekParams } from './weekParams';
+
+const TEMPLATES: Record<WallKind, WallTemplate> = {
+  '16x9': {
+    areas: ['multi multi why', 'table trend pred'],
+    columns: '800px 1fr 500px',
+    rows: '1fr 1fr',
+  },
+  '32x9': {
+    areas: ['table multi why pred', 'table multi trend trend'],
+    columns: '820px 1fr 660px 660px',
+    rows: '1fr 1fr',
+  },
+  '48x9': {
+    areas: ['table map multi why pred', 'table map multi trend trend'],
+    columns: '820px 1300px 1fr 660px 660px',
+    rows: '1fr 1fr',
+  },
+  '4x3': {
+    areas: ['multi multi', 'table why'],
+    columns: '800px 1fr',
+    rows: '1fr 1fr',
+  },
+};
+
+const MULTIPLE_COLUMNS: Record<WallKind, number> = { '16x9': 9, '32x9': 6, '48x9': 9, '4x3': 6 };
+
+/** The town a "why" panel explains: the one picked, else the riskiest this week. */
+function focusTown(d: RiskModel, selected: string | null): string | null {
+  if (selected && d.towns.some((t) => t.code === selected)) return selected;
+  const worst = [...d.towns].sort((a, b) => levelRank(a.level) - levelRank(b.level) || b.score - a.score)[0];
+  return worst?.code ?? null;
+}
+
+/** 五色图: dimension and indicator maps, the town × indicator table, trends, why, predictions. */
+export function RiskPage() {
+  const l = useL();
+  const q = useQuery('risk', useWeekParams());
+  const selected = useCockpit((s) => s.selectedTown);
+  const what: [string, string] = ['五色图数据', 'risk data'];
+  const asOf = q.data?.asOf ?? null;
+  const focus = q.data ? focusTown(q.data, selected) : null;
+  const focusName = q.data?.towns.find((t) => t.code === focus)?.name ?? '';
+  const trendOption = useMemo(
+    () => (q.data ? buildTrendOption({ trends: q.data.trends, highlight: focus, l }) : null),
+    [q.data, focus, l],
+  );
+  const { kind } = useWallLayout();
+  return (
+    <WallGrid
+      page="risk"
+      templates={TEMPLATES}
+      panels={{
+        multi: (
+          <Panel area="multi" title={l('五色图 总图与分图', 'Overall, dimension and indicator maps')} asOf={asOf} extra={<><MapKindTag /><WeekPicker /></>}>
+            <QueryGate q={q} what={what}>{(d) => <RiskSmallMultiples towns={d.towns} columns={MULTIPLE_COLUMNS[kind]} />}</QueryGate>
+          </Panel>
+        ),
+        map: (
+          <Panel area="map" title={l('五色图 总图', 'Five-colour map')} asOf={asOf}>
+            <QueryGate q={q} what={what}>{(d) => <RiskMap towns={d.towns} labelSize={26} />}</QueryGate>
+          </Panel>
+        ),
+        table: (
+          <Panel area="table" title={l('镇街 × 12项指标', 'Towns × 12 indicators')} asOf={asOf}>
+            <QueryGate q={q} what={what}>{(d) => <TownIndicatorTable towns={d.towns} />}</QueryGate>
+          </Panel>
+        ),
+        trend: (
+          <Panel area="trend" title={l('风险走势与预测（虚线为预测）', 'Trend & forecast (dashed)')} asOf={asOf}>
+            <QueryGate q={q} what={what}>
+              {(d) =>
+                d.trends.length ? <EChart option={trendOption} label="trend" /> : <EmptyNote>{l('尚无历史周数据', 'No weekly history yet')}</EmptyNote>
+              }
+            </QueryGate>
+          </Panel>
+        ),
+        why: (
+          <Panel area="why" title={l('为什么是这个颜色', 'Why this colour')} asOf={asOf}>
+            <QueryGate q={q} what={what}>
+              {(d) => {
+                const e = d.explanations.find((x) => x.townCode === focus);
+                return e ? (
+                  <ExplanationView explanation={e} townName={focusName} limit={5} />
+                ) : (
+                  <EmptyNote>{l(`${focusName || '该镇街'}本周没有评分说明`, `No explanation for ${focusName || 'this town'} this week`)}</EmptyNote>
+                );
+              }}
+            </QueryGate>
+          </Panel>
+        ),
+        pred: (
+          <Panel area="pred" title={l('预测预警 · 下周预测', 'Predictive warnings · next week')} asOf={asOf}>
+            <QueryGate q={q} what={what}>
+              {(d) => (
+                <>
+                  {d.predictiveWarnings.length > 0 ? (
+                    <WarningList warnings={d.predictiveWarnings} limit={kind === '16x9' ? 3 : 6} emptyText={['', '']} />
+                  ) : (
+                    <EmptyNote>{l('预测下周无镇街风险升级，无需预警', 'No town is forecast to rise next week: no warning')}</EmptyNote>
+                  )}
+                  <ForecastTable trends={d.trends} />
+                </>
+              )}
+            </QueryGate>
+          </Panel>
+        ),
+      }}
+    />
+  );
+}

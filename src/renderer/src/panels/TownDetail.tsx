@@ -1,0 +1,265 @@
+import { Fragment, useEffect, useMemo, type ReactNode } from 'react';
+import type { TownDetailModel } from '../../../shared/readModel';
+import { buildRadarOption, buildVsBaselineOption } from '../charts/basicOptions';
+import { EChart } from '../charts/EChart';
+import { LEVEL_COLORS, NO_DATA_COLOR } from '../charts/levels';
+import { buildTrendOption } from '../charts/trendOption';
+import { useQuery } from '../data/useQuery';
+import { fmtNumber, useL } from '../i18n';
+import { useWeekParams } from '../pages/weekParams';
+import { AsOf } from '../shell/AsOf';
+import { useWallLayout, type WallKind } from '../shell/layout';
+import type { Level } from '../../../shared/contract';
+import { LevelBadge } from './bits';
+import { useFitChildren } from './fit';
+import { EventFeed } from './events';
+import { fmtIndicator } from './format';
+import { EmptyNote, QueryGate } from './QueryGate';
+import { ExplanationView } from './risk';
+import { SessionList } from './sessions';
+import { dimensionOf, useVocabulary } from './vocabulary';
+import { WarningStory } from './warnings';
+
+const TEMPLATES: Record<WallKind, { areas: string[]; columns: string; rows: string }> = {
+  '16x9': { areas: ['dims inds warn', 'why inds warn', 'recent trend warn'], columns: '1fr 1.05fr 1.3fr', rows: '1fr 1fr 1fr' },
+  '32x9': { areas: ['dims inds warn events', 'why trend warn sessions'], columns: '1fr 1.2fr 1.4fr 1.2fr', rows: '1fr 1fr' },
+  '48x9': { areas: ['dims inds warn warn2 events', 'why trend warn warn2 sessions'], columns: '1fr 1.2fr 1.3fr 1.3fr 1.2fr', rows: '1fr 1fr' },
+  '4x3': { areas: ['dims warn', 'why warn', 'trend warn'], columns: '1fr 1.2fr', rows: '1fr 1fr 1fr' },
+};
+
+/** Open and rectifying warnings first (they need action), then the newest. */
+function storyOrder(ws: TownDetailModel['warnings']) {
+  const rank = { open: 0, rectifying: 1, closed: 2 } as const;
+  return [...ws].sort((a, b) => rank[a.status] - rank[b.status] || b.issuedAt.localeCompare(a.issuedAt));
+}
+
+/**
+ * A town's detail, over any page when a town is picked: its five dimensions, 12 indicators
+ * against baseline, why it has its colour, trend and forecast, its warnings told as stories
+ * (cause → rectification → what happened), and its recent events and sessions.
+ * Escape or the close button closes it.
+ */
+export function TownDetail(props: { code: string; onClose(): void }) {
+  const { code, onClose } = props;
+  const l = useL();
+  const q = useQuery('town', { code, ...useWeekParams() });
+  const { kind } = useWallLayout();
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        onClose();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const d = q.data;
+  const levelColor = d?.risk ? LEVEL_COLORS[d.risk.level] : NO_DATA_COLOR;
+  return (
+    <div className="town-detail-backdrop" onClick={onClose}>
+      <aside
+        className="town-detail"
+        role="dialog"
+        aria-modal="true"
+        aria-label={d?.town.name ?? code}
+        data-town={code}
+        style={{ borderTopColor: levelColor }}
+        onClick={(e) => e.stopPropagation()}
+      >
+        <header className="town-detail-head">
+          <h2>{d?.town.name ?? code}</h2>
+          {d && <LevelBadge level={d.risk?.level ?? null} />}
+          {d?.risk && (
+            <span className="head-fact">
+              {l('综合', 'Score')} <b className="num">{fmtNumber(d.risk.score, 0)}</b> {l('分', 'pts')}
+            </span>
+          )}
+          {d?.risk && (
+            <span className="head-fact">
+              {l('评估周', 'week of')} {d.risk.weekStart}
+            </span>
+          )}
+          {d && (
+            <span className="head-fact">
+              {l('常住人口', 'Population')} <b className="num">{fmtNumber(d.town.population)}</b> {l('人', '')}
+            </span>
+          )}
+          {d?.forecast && (
+            <span className="head-fact">
+              {l('下周预测', 'Next week')} <LevelBadge level={d.forecast.level} short /> {fmtNumber(d.forecast.score, 0)} {l('分', 'pts')}
+            </span>
+          )}
+          <AsOf time={d?.asOf ?? null} />
+          <button type="button" className="close" onClick={onClose} aria-label={l('关闭', 'Close')}>
+            ✕ {l('关闭', 'Close')}
+          </button>
+        </header>
+        <QueryGate q={q} what={['镇街详情', 'town detail']}>
+          {(m) => <DetailGrid m={m} kind={kind} />}
+        </QueryGate>
+      </aside>
+    </div>
+  );
+}
+
+/** Warning stories, as many as fit whole in the box. */
+function Stories(props: { warnings: TownDetailModel['warnings']; levelNow: Level | null }) {
+  const ref = useFitChildren<HTMLDivElement>([props.warnings, props.levelNow]);
+  return (
+    <div className="fit" ref={ref}>
+      {props.warnings.map((w) => (
+        <WarningStory key={w.id} warning={w} levelNow={props.levelNow} />
+      ))}
+    </div>
+  );
+}
+
+function Box(props: { area: string; title: string; children: ReactNode }) {
+  return (
+    <section className="panel detail-box" style={{ gridArea: props.area }} data-panel={props.area}>
+      <header className="panel-head">
+        <h3>{props.title}</h3>
+      </header>
+      <div className="panel-body">{props.children}</div>
+    </section>
+  );
+}
+
+function DetailGrid({ m, kind }: { m: TownDetailModel; kind: WallKind }) {
+  const l = useL();
+  const en = l('zh', 'en') === 'en';
+  const vocab = useVocabulary();
+  const risk = m.risk;
+  const stories = storyOrder(m.warnings);
+  const perColumn = 2;
+  // A second warnings column only when there are warnings to fill it; else the first widens.
+  const base = TEMPLATES[kind];
+  const t = stories.length > perColumn ? base : { ...base, areas: base.areas.map((r) => r.replace('warn2', 'warn')) };
+  const areas = new Set(t.areas.join(' ').split(' '));
+
+  const radar = useMemo(
+    () =>
+      risk
+        ? buildRadarOption({
+            axes: vocab.dimensions.map((dim) => ({ name: l(dim.zh, dim.en), value: risk.dimensionScores[dim.id] ?? 0 })),
+            color: LEVEL_COLORS[risk.level],
+            unit: l('分', 'pts'),
+          })
+        : null,
+    [risk, vocab, l],
+  );
+  const vsBaseline = useMemo(
+    () =>
+      risk
+        ? buildVsBaselineOption({
+            rows: vocab.indicators.map((i) => {
+              const v = risk.indicators[i.id];
+              const b = risk.baselines[i.id];
+              const ratio = i.worse === 'lower' ? (v > 0 ? b / v : 2) : b > 0 ? v / b : v > 0 ? 2 : 1;
+              const lv = risk.indicatorLevels[i.id];
+              return {
+                name: l(i.zh, i.en),
+                ratioPct: ratio * 100,
+                color: lv ? LEVEL_COLORS[lv] : NO_DATA_COLOR,
+                valueText: fmtIndicator(v, i, en),
+                baselineText: fmtIndicator(b, i, en),
+              };
+            }),
+            baselineLabel: l('基线', 'Baseline'),
+            valueLabel: l('本周', 'This week'),
+          })
+        : null,
+    [risk, vocab, l, en],
+  );
+  const trend = useMemo(
+    () => buildTrendOption({ trends: [{ town: m.town, series: m.trend, forecast: m.forecast }], l, legend: false }),
+    [m, l],
+  );
+
+  const boxes: Record<string, ReactNode> = {
+    dims: (
+      <Box area="dims" title={l('五个维度（风险分）', 'Five dimensions (risk score)')}>
+        {radar ? <EChart option={radar} label="dimensions" /> : <EmptyNote>{l('本周尚无评分', 'No rating this week')}</EmptyNote>}
+        {risk && (
+          <div className="dim-levels">
+            {vocab.dimensions.map((dim) => (
+              <span key={dim.id}>
+                <i style={{ background: LEVEL_COLORS[risk.dimensionLevels[dim.id]] ?? NO_DATA_COLOR }} />
+                {l(dimensionOf(vocab, dim.id).zh, dimensionOf(vocab, dim.id).en)}
+              </span>
+            ))}
+          </div>
+        )}
+      </Box>
+    ),
+    inds: (
+      <Box area="inds" title={l('12项指标对比基线（100% = 基线）', '12 indicators vs baseline (100% = baseline)')}>
+        {vsBaseline ? <EChart option={vsBaseline} label="indicators vs baseline" /> : <EmptyNote>{l('本周尚无指标', 'No indicators this week')}</EmptyNote>}
+      </Box>
+    ),
+    why: (
+      <Box area="why" title={l('为什么是这个颜色', 'Why this colour')}>
+        {m.explanation ? (
+          <ExplanationView explanation={m.explanation} townName={m.town.name} limit={kind === '16x9' ? 4 : 5} />
+        ) : (
+          <EmptyNote>{l('本周没有评分说明', 'No explanation this week')}</EmptyNote>
+        )}
+      </Box>
+    ),
+    trend: (
+      <Box area="trend" title={l('风险走势与预测（虚线）', 'Trend & forecast (dashed)')}>
+        {m.trend.length ? <EChart option={trend} label="town trend" /> : <EmptyNote>{l('尚无历史周数据', 'No weekly history yet')}</EmptyNote>}
+      </Box>
+    ),
+    warn: (
+      <Box area="warn" title={l(`预警与整改（${m.warnings.length} 条）`, `Warnings & rectification (${m.warnings.length})`)}>
+        {stories.length ? (
+          <Stories warnings={stories.slice(0, kind === '48x9' ? perColumn : perColumn + 1)} levelNow={risk?.level ?? null} />
+        ) : (
+          <EmptyNote>{l('该镇街没有预警记录', 'No warnings for this town')}</EmptyNote>
+        )}
+      </Box>
+    ),
+    warn2: (
+      <Box area="warn2" title={l('更多预警', 'More warnings')}>
+        {stories.length > perColumn ? (
+          <Stories warnings={stories.slice(perColumn, perColumn * 2 + 1)} levelNow={risk?.level ?? null} />
+        ) : (
+          <EmptyNote>{l('没有更多预警', 'No more warnings')}</EmptyNote>
+        )}
+      </Box>
+    ),
+    recent: (
+      <Box area="recent" title={l('近期事件与协商', 'Recent events & sessions')}>
+        <EventFeed events={m.recentEvents} limit={2} />
+        <SessionList sessions={m.recentConsultations} limit={1} empty={['近期没有协商', 'No recent sessions']} />
+      </Box>
+    ),
+    events: (
+      <Box area="events" title={l('近期事件', 'Recent events')}>
+        <EventFeed events={m.recentEvents} limit={9} />
+      </Box>
+    ),
+    sessions: (
+      <Box area="sessions" title={l('近期云上板凳协商', 'Recent consultations')}>
+        <SessionList sessions={m.recentConsultations} limit={3} empty={['近期没有协商', 'No recent sessions']} />
+      </Box>
+    ),
+  };
+
+  return (
+    <div
+      className="town-detail-grid"
+      style={{ gridTemplateAreas: t.areas.map((r) => `"${r}"`).join(' '), gridTemplateColumns: t.columns, gridTemplateRows: t.rows }}
+    >
+      {Object.entries(boxes)
+        .filter(([a]) => areas.has(a))
+        .map(([a, node]) => (
+          <Fragment key={a}>{node}</Fragment>
+        ))}
+    </div>
+  );
+}
