@@ -5,7 +5,7 @@
  * item in docs/security.md.
  */
 import { app, screen, session } from 'electron';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { LiveConfig } from '../core/config/live';
 import { createFileLogger } from '../core/log/fileLogger';
 import { consoleLogger } from '../core/log/logger';
@@ -96,6 +96,7 @@ function runCockpit(): void {
 
   const core = createCoreProcess(paths.coreHost, {
     dataDir: paths.dataDir,
+    configDir: dirname(configPath),
     logDir: paths.logDir,
     logger: log,
     startPayload: () => ({ config: live.current, secrets: resolveSecrets(live.current) }),

@@ -10,6 +10,8 @@ export type MainToCore =
       type: 'start';
       config: CockpitConfig;
       dataDir: string;
+      /** The config file's folder, for relative boundary-file paths. */
+      configDir: string;
       logDir: string;
       /** Source tokens main decrypted with safeStorage (only main can): name → value. */
       secrets: Record<string, string>;

@@ -56,6 +56,7 @@ export function serveCore(port: PortLike, deps: ServeCoreDeps): void {
         const next = await deps.createCockpit({
           config: msg.config,
           dataDir: msg.dataDir,
+          configDir: msg.configDir,
           logger,
           resolveSecret: async (name) => secrets[name],
         });

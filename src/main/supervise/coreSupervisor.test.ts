@@ -43,6 +43,7 @@ describe('CoreSupervisor (real core in a Node child process)', () => {
       return c;
     },
     dataDir: join(dir, 'data'),
+    configDir: dir,
     logDir: join(dir, 'logs'),
     logger: silentLogger,
     startPayload: () => ({ config, secrets: {} }),

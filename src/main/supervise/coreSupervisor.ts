@@ -20,6 +20,8 @@ export interface CoreSupervisorOptions {
   /** Starts the core process (utilityProcess.fork in the app). */
   fork(): CoreChild;
   dataDir: string;
+  /** The config file's folder, for relative boundary-file paths. */
+  configDir: string;
   logDir: string;
   logger: Logger;
   /** The configuration and decrypted secrets to start with (read at every (re)start). */
@@ -161,6 +163,6 @@ export class CoreSupervisor {
 
   private startMessage(): MainToCore {
     const { config, secrets } = this.opts.startPayload();
-    return { type: 'start', config, secrets, dataDir: this.opts.dataDir, logDir: this.opts.logDir };
+    return { type: 'start', config, secrets, dataDir: this.opts.dataDir, configDir: this.opts.configDir, logDir: this.opts.logDir };
   }
 }
