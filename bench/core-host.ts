@@ -45,6 +45,7 @@ let onUp: (() => void) | null = null;
 const supervisor = new CoreSupervisor({
   fork: fork1,
   dataDir: join(dir, 'data'),
+  configDir: dir,
   logDir: join(dir, 'logs'),
   logger: silentLogger,
   startPayload: () => ({ config: configSchema.parse({}), secrets: {} }),
