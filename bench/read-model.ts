@@ -1,7 +1,8 @@
 /**
  * Read-model latency on a big cache: the simulated district (seed 42) synced over HTTP by the
  * real sync engine, plus 1,000,000 synthetic events written through the cache's own write path
- * (Cache.applyFeedPage in pages of 1000, tally triggers included; records come straight from
+ * (Cache.applyFeedPage in pages of 1000, tallies kept per page — src/core/cache/bulkEvents.ts —
+ * while the live writes below go through the tally triggers; records come straight from
  * bench/lib/syntheticEvents, not re-validated — bench/backfill.ts measures validation). Then
  * every screen's queries together — overview + risk + events + consultation + town + health +
  * meta — N times, idle and with a live-sized write (20 new + 20 updated events) before each
@@ -69,6 +70,9 @@ const fillCpuS = (fillCpu.user + fillCpu.system) / 1e6;
 cache.db.pragma('wal_checkpoint(TRUNCATE)');
 const counts = cache.tableCounts();
 const tallyRows = cache.db.prepare('SELECT (SELECT count(*) FROM rm_event_tally) + (SELECT count(*) FROM rm_event_daily) + (SELECT count(*) FROM rm_event_accept_minutes) + (SELECT count(*) FROM rm_event_close_minutes)').pluck().get() as number;
+// The figures below are only worth printing if the tallies count every event.
+const tallied = cache.db.prepare('SELECT sum(n) FROM rm_event_tally').pluck().get() as number;
+if (tallied !== counts.events) throw new Error(`tallies count ${tallied} events, the events table holds ${counts.events}`);
 console.log(
   `read-model: wrote ${total.toLocaleString('en')} events in ${fillS.toFixed(1)} s wall, ${fillCpuS.toFixed(1)} s CPU ` +
     `(${Math.round(total / fillS).toLocaleString('en')} rows/s wall, ${Math.round(total / fillCpuS).toLocaleString('en')} rows/s CPU, incl. generation); ` +

@@ -9,6 +9,7 @@ import type { Logger } from '../log/logger';
 import { guardWrite } from './errors';
 import { FEED_TABLES, type FeedRecord } from './feedRows';
 import { prepareStatements } from './statements';
+import { BULK_PAGE_MIN_ROWS, createBulkEventWriter } from './bulkEvents';
 import type {
   Cache,
   EndpointHealthRow,
@@ -82,21 +83,17 @@ function quarantinePayload(payload: unknown): string {
 
 export function createCache(db: Database.Database, ctx: CacheContext): Cache {
   const st = prepareStatements(db);
+  const bulkEvents = createBulkEventWriter(db, st.feedUpserts.events);
   let lastRetentionRun: number | null = null;
 
   const applyFeedPageTx = db.transaction(
     (sourceId: string, feed: FeedName, records: unknown[], quarantined: QuarantinedRecord[], cursor: string, etag: string | null) => {
-      const spec = FEED_TABLES[feed] as { toRow(s: string, r: unknown): unknown[] };
-      const upsert = st.feedUpserts[feed];
-      let changed = 0;
-      for (const record of records) {
-        if (feed === 'riskPeriods') {
-          const r = record as FeedRecord<'riskPeriods'>;
-          st.deleteRiskPeriodSameWeek.run(sourceId, r.weekStart, r.townCode, r.id);
-        }
-        changed += upsert.run(spec.toRow(sourceId, record)).changes;
-        if (feed === 'warnings') recordWarningStatuses(sourceId, record as Warning);
-      }
+      // A backfill-sized page of events: the read model's tallies are added once per page
+      // instead of per row by their triggers (bulkEvents.ts), exact at this commit all the same.
+      const changed =
+        feed === 'events' && bulkEvents && records.length >= BULK_PAGE_MIN_ROWS
+          ? bulkEvents.writePage(sourceId, records as FeedRecord<'events'>[])
+          : upsertRecords(sourceId, feed, records);
       const receivedAt = ctx.now();
       for (const q of quarantined) {
         st.insertQuarantine.run(sourceId, feed, q.recordId, q.reason, quarantinePayload(q.payload), receivedAt);
@@ -105,6 +102,21 @@ export function createCache(db: Database.Database, ctx: CacheContext): Cache {
       return changed;
     },
   );
+
+  function upsertRecords(sourceId: string, feed: FeedName, records: unknown[]): number {
+    const spec = FEED_TABLES[feed] as { toRow(s: string, r: unknown): unknown[] };
+    const upsert = st.feedUpserts[feed];
+    let changed = 0;
+    for (const record of records) {
+      if (feed === 'riskPeriods') {
+        const r = record as FeedRecord<'riskPeriods'>;
+        st.deleteRiskPeriodSameWeek.run(sourceId, r.weekStart, r.townCode, r.id);
+      }
+      changed += upsert.run(spec.toRow(sourceId, record)).changes;
+      if (feed === 'warnings') recordWarningStatuses(sourceId, record as Warning);
+    }
+    return changed;
+  }
 
   /** Every status the warning has been seen in: its own history plus the current status. */
   function recordWarningStatuses(sourceId: string, w: Warning): void {

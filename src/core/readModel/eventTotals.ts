@@ -1,6 +1,7 @@
 /**
- * District-wide event figures from the trigger-maintained tallies (migration
- * 010_readmodel_indexes.sql): a few hundred rows instead of millions of events.
+ * District-wide event figures from the tallies of migration 010_readmodel_indexes.sql (kept by
+ * triggers, and per page for backfill pages: src/core/cache/bulkEvents.ts): a few hundred rows
+ * instead of millions of events.
  */
 import { EVENT_TYPES, eventStatusSchema, ratePct, type EventStatus, type EventType } from '../../shared/contract';
 import type { EventKpis } from '../../shared/readModel';
@@ -104,3 +105,4 @@ export function createEventTotalsReader(ctx: ReadContext) {
 }
 
 export type EventTotalsReader = ReturnType<typeof createEventTotalsReader>;
+
