@@ -16,7 +16,10 @@ import { SIM_NOW, tempDir, testSource, removeTempDirs } from './testing/harness'
 
 const ROOT = resolve(__dirname, '../../..');
 const KILLS = 20;
-const PAGE_LIMIT = 100;
+// Small pages and short kill delays keep the ~20,000-record backfill (~1,000 pages) from
+// finishing before the 20th kill, however fast the machine is.
+const PAGE_LIMIT = 20;
+const MAX_KILL_DELAY_MS = 60;
 const DATA_TABLES = ['towns', 'communities', 'risk_periods', 'warnings', 'warning_status_history', 'events', 'personnel', 'consultations', 'followers', 'disputes', 'kpi_history', 'snapshots'];
 
 /** Content of every data table, independent of the source id and fetch times. */
@@ -119,7 +122,7 @@ describe('SIGKILL during backfill', () => {
         completedEarly++;
         break;
       }
-      await sleep(Math.random() * 150);
+      await sleep(Math.random() * MAX_KILL_DELAY_MS);
       child.kill('SIGKILL');
       await exited(child);
       kills++;
