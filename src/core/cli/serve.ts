@@ -1,19 +1,18 @@
 /**
  * `npm run serve -- [--port 7320] [--host H] [--config PATH] [--data-dir D] [--open]`
  * Runs the cockpit core headless and serves it to browsers (the hub). With no config file
- * the cockpit runs on its built-in simulated district, offline.
+ * the cockpit runs on its built-in simulated district, offline. The config file is watched:
+ * a valid edit is applied without a restart (except hub.host/port/tokenEnv), a bad one is
+ * logged and the running configuration kept.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import type { CockpitConfig } from '../../shared/config';
-import { createCockpit } from '../cockpit';
-import { defaultConfig, loadConfigFile } from '../config/load';
-import { isLoopbackHost, startHub } from '../hub';
 import { consoleLogger } from '../log/logger';
+import { parseCliArgs } from './args';
+import { serveCockpit } from './serveCockpit';
 
 const USAGE = 'usage: npm run serve -- [--port N] [--host H] [--config PATH] [--data-dir DIR] [--open]';
 const STATIC_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
@@ -21,14 +20,6 @@ const STATIC_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.ur
 function fail(message: string): never {
   console.error(`cockpit serve: ${message}`);
   process.exit(2);
-}
-
-function readConfig(path: string | undefined): CockpitConfig {
-  if (!path) return defaultConfig();
-  const loaded = loadConfigFile(resolve(path));
-  if (!loaded.ok) fail(loaded.error);
-  for (const w of loaded.warnings) consoleLogger.warn(w);
-  return loaded.config;
 }
 
 function openInBrowser(url: string): void {
@@ -40,68 +31,56 @@ function openInBrowser(url: string): void {
 }
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        config: { type: 'string' },
-        'data-dir': { type: 'string' },
-        open: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }));
-  } catch (err) {
-    fail(`${(err as Error).message}\n${USAGE}`);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
-  const config = readConfig(values.config);
-  const port = values.port !== undefined ? Number(values.port) : config.hub.port;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be an integer 0–65535, got "${values.port}"`);
-  const host = values.host ?? config.hub.host;
-  const token = process.env[config.hub.tokenEnv] || undefined;
-  if (!isLoopbackHost(host) && !token) {
-    fail(`listening on ${host} (beyond this machine) needs a token: set the environment variable ${config.hub.tokenEnv} (16+ characters)`);
-  }
-  const dataDir = resolve(values['data-dir'] ?? join(homedir(), '.district-cockpit'));
+  const values = parseCliArgs({
+    argv: process.argv.slice(2),
+    usage: USAGE,
+    fail,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      config: { type: 'string' },
+      'data-dir': { type: 'string' },
+      open: { type: 'boolean', default: false },
+    },
+  });
+  const port = values.port !== undefined ? Number(values.port) : undefined;
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) fail(`--port must be an integer 0–65535, got "${values.port}"`);
+  const configPath = values.config !== undefined ? resolve(values.config) : null;
   if (!existsSync(join(STATIC_DIR, 'index.html'))) {
     consoleLogger.warn(`no built renderer in ${STATIC_DIR}: run "npm run build" (the API still works)`);
   }
 
-  const configDir = values.config ? dirname(resolve(values.config)) : process.cwd();
-  const cockpit = await createCockpit({ config, dataDir, configDir, logger: consoleLogger });
-  let hub;
+  let serving;
   try {
-    await cockpit.start();
-    hub = await startHub({
-      core: cockpit,
+    serving = await serveCockpit({
+      configPath,
+      configDir: configPath ? dirname(configPath) : process.cwd(),
+      dataDir: resolve(values['data-dir'] ?? join(homedir(), '.district-cockpit')),
       staticDir: STATIC_DIR,
-      host,
+      host: values.host,
       port,
-      token,
       logger: consoleLogger,
+      onFatal: (err) => {
+        console.error(`cockpit serve: no working core after a configuration change, exiting: ${err.message}`);
+        process.exit(1);
+      },
     });
   } catch (err) {
-    await cockpit.close();
     fail((err as Error).message);
   }
 
+  const { hub, config, token } = serving;
   const mode = config.sources.length ? `${config.sources.length} source(s)` : 'the built-in simulated district';
   console.log(`District Cockpit is serving ${mode} at ${hub.url}/`);
   if (token) console.log(`A token is required: open ${hub.url}/?token=<the value of ${config.hub.tokenEnv}>`);
+  if (configPath) console.log(`Watching ${configPath}: valid edits apply at once.`);
   if (values.open) openInBrowser(`${hub.url}/`);
 
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    await hub.close();
-    await cockpit.close();
+    await serving.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -4,39 +4,32 @@
  *                  [--host 127.0.0.1] [--fault events=http5xx] [--fault kpis=latency:2000]
  * Prints its URL and runs until SIGINT/SIGTERM.
  */
-import { parseArgs } from 'node:util';
 import { type FaultSpec, parseFaultFlag, startSimulator } from '../sim';
+import { parseCliArgs } from './args';
 
 function fail(message: string): never {
   console.error(`sim: ${message}`);
   process.exit(2);
 }
 
+const USAGE = 'usage: npm run sim -- [--port 7311] [--seed 42] [--speed N] [--now ISO] [--no-levels] [--no-live] [--fault ENDPOINT=KIND[:N]]';
+
 function parseCli(argv: string[]) {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        host: { type: 'string', default: '127.0.0.1' },
-        port: { type: 'string', default: '7311' },
-        seed: { type: 'string', default: '42' },
-        speed: { type: 'string', default: '1' },
-        now: { type: 'string' },
-        'no-levels': { type: 'boolean', default: false },
-        'no-live': { type: 'boolean', default: false },
-        fault: { type: 'string', multiple: true, default: [] },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }));
-  } catch (err) {
-    fail((err as Error).message);
-  }
-  if (values.help) {
-    console.log('usage: npm run sim -- [--port 7311] [--seed 42] [--speed N] [--now ISO] [--no-levels] [--no-live] [--fault ENDPOINT=KIND[:N]]');
-    process.exit(0);
-  }
+  const values = parseCliArgs({
+    argv,
+    usage: USAGE,
+    fail,
+    options: {
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: '7311' },
+      seed: { type: 'string', default: '42' },
+      speed: { type: 'string', default: '1' },
+      now: { type: 'string' },
+      'no-levels': { type: 'boolean', default: false },
+      'no-live': { type: 'boolean', default: false },
+      fault: { type: 'string', multiple: true, default: [] },
+    },
+  });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port '${values.port}': expected an integer 0–65535`);
   const seed = Number(values.seed);

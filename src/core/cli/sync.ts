@@ -5,12 +5,12 @@
  * --once backfills everything and prints a JSON summary: rows per table, quarantined records
  * per endpoint, health. Exit code 0 when every endpoint synced, 1 when any failed, 2 on bad usage.
  */
-import { parseArgs } from 'node:util';
 import { sourceConfigSchema, type SourceConfig } from '../../shared/config';
 import { describeIssues } from '../../shared/contract';
 import { openCache, type Cache } from '../cache';
 import type { Logger } from '../log/logger';
 import { createSyncEngine, type SyncEngine } from '../sync';
+import { parseCliArgs } from './args';
 
 function fail(message: string): never {
   console.error(`sync: ${message}`);
@@ -38,31 +38,24 @@ function sourceIdFor(url: string): string {
   return `${u.hostname}-${u.port || (u.protocol === 'https:' ? '443' : '80')}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-').slice(0, 40);
 }
 
+const USAGE = 'usage: npm run sync -- [--once] --source URL [--source URL …] --db PATH [--page-limit N] [--interval SEC] [--timeout-ms MS] [--token-env NAME] [--quiet]';
+
 function parseCli(argv: string[]) {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        once: { type: 'boolean', default: false },
-        source: { type: 'string', multiple: true, default: [] },
-        db: { type: 'string' },
-        'page-limit': { type: 'string' },
-        interval: { type: 'string' },
-        'timeout-ms': { type: 'string' },
-        'token-env': { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }));
-  } catch (err) {
-    fail((err as Error).message);
-  }
-  if (values.help) {
-    console.log('usage: npm run sync -- [--once] --source URL [--source URL …] --db PATH [--page-limit N] [--interval SEC] [--timeout-ms MS] [--token-env NAME] [--quiet]');
-    process.exit(0);
-  }
+  const values = parseCliArgs({
+    argv,
+    usage: USAGE,
+    fail,
+    options: {
+      once: { type: 'boolean', default: false },
+      source: { type: 'string', multiple: true, default: [] },
+      db: { type: 'string' },
+      'page-limit': { type: 'string' },
+      interval: { type: 'string' },
+      'timeout-ms': { type: 'string' },
+      'token-env': { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
   if (values.source.length === 0) fail('--source URL is required');
   if (!values.db) fail('--db PATH is required');
   const interval = positive('interval', values.interval);

@@ -282,3 +282,57 @@ describe('hub beyond loopback', () => {
     expect((await raw(hub.url, '/?token=not-the-token')).status).toBe(401);
   });
 });
+
+describe('hub core replacement', () => {
+  let dir: string;
+  let first: Cockpit;
+  let second: Cockpit;
+  let hub: Hub;
+  const titleOf = async (url: string): Promise<string | null> => ((await (await fetch(`${url}/api/query/config`)).json()) as { title: string | null }).title;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cockpit-hub-swap-'));
+    mkdirSync(join(dir, 'renderer'));
+    // Not started: queries answer from the cache, which is all these tests need.
+    first = await createCockpit({ config: configSchema.parse({ title: '第一' }), dataDir: join(dir, 'a'), logger: silentLogger });
+    second = await createCockpit({ config: configSchema.parse({ title: '第二' }), dataDir: join(dir, 'b'), logger: silentLogger });
+    hub = await startHub({ core: first, staticDir: join(dir, 'renderer'), port: 0 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await hub?.close();
+    await first?.close();
+    await second?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('holds requests while the core is replaced, then answers them from the new one', async () => {
+    expect(await titleOf(hub.url)).toBe('第一');
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const swapped = hub.replaceCore(async (previous) => {
+      expect(previous).toBe(first);
+      await first.close();
+      await gate;
+      return second;
+    });
+    let answered: string | null | undefined;
+    const pending = titleOf(hub.url).then((t) => (answered = t));
+    await new Promise((r) => setTimeout(r, 150));
+    // The old core is closed and the new one not ready: the request waits rather than fail.
+    expect(answered).toBeUndefined();
+    release();
+    await swapped;
+    await pending;
+    expect(answered).toBe('第二');
+    // Health is asked of the new core too, not of the closed one.
+    const health = await fetch(`${hub.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(((await health.json()) as { status: string }).status).toBe('degraded');
+  });
+
+  it('keeps the core in use when a replacement fails', async () => {
+    await expect(hub.replaceCore(async () => Promise.reject(new Error('no luck')))).rejects.toThrow('no luck');
+    expect(await titleOf(hub.url)).toBe('第二');
+  });
+});

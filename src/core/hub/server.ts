@@ -15,8 +15,11 @@ export interface HubHealth {
   sources: Array<{ id: string; state: 'ok' | 'degraded' | 'down'; lastSuccessAt: string | null }>;
 }
 
+/** What the hub serves: the cockpit core plus its health summary. */
+export type HubCore = CockpitCore & { health(): HubHealth | Promise<HubHealth> };
+
 export interface HubOptions {
-  core: CockpitCore & { health(): HubHealth | Promise<HubHealth> };
+  core: HubCore;
   /** The built renderer (out/renderer). */
   staticDir: string;
   host?: string;
@@ -34,6 +37,14 @@ export interface Hub {
   readonly host: string;
   /** Open change streams (for diagnostics and the tests of disconnect clean-up). */
   readonly streamCount: number;
+  /**
+   * Serves another core from now on (the configuration changed) without closing the server or
+   * its change streams. `swap` gets the core in use and returns its successor; it may close the
+   * old one first (they share the cache file). Requests arriving meanwhile wait for it. Open
+   * streams are then told that everything changed ('*'), so browsers refetch every screen.
+   * If `swap` throws, the previous core stays in place and the error is rethrown.
+   */
+  replaceCore(swap: (previous: HubCore) => Promise<HubCore>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,7 +77,13 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   }
   const gate = opts.token ? new TokenGate(opts.token) : null;
   const streams = new ChangeStreams(200, opts.heartbeatMs);
-  const unsubscribe = opts.core.onChange((notice) => streams.notify(notice));
+  let core = opts.core;
+  let unsubscribe = core.onChange((notice) => streams.notify(notice));
+  // Set while a replacement core is being built; requests wait on it instead of reaching a
+  // core that is closing.
+  let swapping: Promise<void> | null = null;
+  // No await unless a swap is running, so a query reaches the core in the tick it was checked.
+  const coreInUse = (): HubCore | Promise<HubCore> => (swapping ? swapping.then(coreInUse) : core);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://hub.invalid');
@@ -88,7 +105,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
 
     const path = url.pathname;
     if (path === '/healthz') {
-      const health = await opts.core.health();
+      const health = await (await coreInUse()).health();
       return sendJson(res, 200, health);
     }
     if (path === '/api/changes') {
@@ -100,7 +117,9 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       const parsed = parseQuery(decodeURIComponentSafe(path.slice('/api/query/'.length)), url.searchParams.get('params'));
       if (!parsed.ok) return sendJson(res, 400, { error: parsed.error });
       try {
-        const result = await opts.core.query(parsed.name, parsed.params as never);
+        const current = coreInUse();
+        const served = current instanceof Promise ? await current : current;
+        const result = await served.query(parsed.name, parsed.params as never);
         return sendJson(res, 200, result, req);
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
@@ -145,7 +164,37 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     get streamCount() {
       return streams.size;
     },
+    async replaceCore(swap) {
+      // One swap at a time: a second waits for the first and then replaces its result.
+      while (swapping) await swapping;
+      const run = (async () => {
+        const previous = core;
+        unsubscribe();
+        let next: HubCore;
+        try {
+          next = await swap(previous);
+        } catch (err) {
+          unsubscribe = previous.onChange((notice) => streams.notify(notice));
+          throw err;
+        }
+        core = next;
+        unsubscribe = next.onChange((notice) => streams.notify(notice));
+        logger.info('hub: now serving a new core', { streams: streams.size });
+        streams.notify({ at: new Date().toISOString(), changed: ['*'] });
+      })();
+      const marker = run.then(
+        () => undefined,
+        () => undefined,
+      );
+      swapping = marker;
+      try {
+        await run;
+      } finally {
+        if (swapping === marker) swapping = null;
+      }
+    },
     async close() {
+      while (swapping) await swapping;
       unsubscribe();
       streams.close();
       server.closeAllConnections();

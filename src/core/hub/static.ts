@@ -3,28 +3,8 @@ import { stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createGzip } from 'node:zlib';
+import { contentTypeOf } from '../../shared/mime';
 import { COCKPIT_CSP, MAP3D_CSP, setSecurityHeaders } from './security';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.geojson': 'application/geo+json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /**
  * Resolve a URL path inside `root`, or null when it would leave it (../, encoded %2e%2e,
@@ -72,7 +52,7 @@ export async function serveStatic(root: string, urlPath: string, req: IncomingMe
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
   }
-  res.setHeader('Content-Type', MIME[ext] ?? 'application/octet-stream');
+  res.setHeader('Content-Type', contentTypeOf(ext) ?? 'application/octet-stream');
   const gzip = COMPRESSIBLE.has(ext) && info.size > 1024 && acceptsGzip(req);
   res.setHeader('Vary', 'Accept-Encoding');
   if (gzip) res.setHeader('Content-Encoding', 'gzip');

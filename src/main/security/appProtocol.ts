@@ -1,4 +1,5 @@
 import { extname, resolve, sep } from 'node:path';
+import { contentTypeOf } from '../../shared/mime';
 
 /**
  * The renderer is served from a custom, privileged `app://cockpit/` origin instead of file://:
@@ -41,29 +42,6 @@ export function contentSecurityPolicy(pathname: string): string {
   return BASE_CSP.map((d) => (map3d && d.startsWith('script-src') ? `${d} 'unsafe-eval'` : d)).join('; ');
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.geojson': 'application/geo+json; charset=utf-8',
-  '.topojson': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
 export type AppRequest =
   | { ok: true; filePath: string; pathname: string; headers: Record<string, string> }
   | { ok: false; status: 400 | 403 | 404; reason: string };
@@ -98,7 +76,7 @@ export function resolveAppRequest(rootDir: string, requestUrl: string): AppReque
   const filePath = resolve(root, `.${pathname}`);
   if (!filePath.startsWith(root + sep)) return { ok: false, status: 403, reason: 'outside the renderer folder' };
 
-  const type = CONTENT_TYPES[extname(filePath).toLowerCase()];
+  const type = contentTypeOf(extname(filePath));
   if (!type) return { ok: false, status: 404, reason: 'unknown file type' };
 
   const headers: Record<string, string> = {

@@ -1,0 +1,196 @@
+/**
+ * What `npm run serve` runs, without the process handling: the cockpit core behind the hub,
+ * kept in step with its configuration file. A valid edit rebuilds the core on the same cache
+ * and the hub serves the new one without dropping a browser; a bad edit is logged (file and
+ * field) and the running configuration stays.
+ */
+import type { CockpitConfig } from '../../shared/config';
+import { createCockpit, type Cockpit, type CockpitOptions } from '../cockpit';
+import { changedSections, type ConfigSection } from '../config/diff';
+import { LiveConfig } from '../config/live';
+import { defaultConfig, loadConfigFile } from '../config/load';
+import { isLoopbackHost, startHub, type Hub } from '../hub';
+import type { Logger } from '../log/logger';
+
+export interface ServeOptions {
+  /** The configuration file (--config), watched for changes; null runs on the defaults. */
+  configPath: string | null;
+  /** Where the cache lives unless the configuration says otherwise. */
+  dataDir: string;
+  /** Relative boundary-file paths resolve against it (the config file's folder). */
+  configDir: string;
+  /** The built renderer. */
+  staticDir: string;
+  /** --host / --port: when given they win over hub.host / hub.port. */
+  host?: string;
+  port?: number;
+  /** Where the hub token is looked up (by the name in hub.tokenEnv). */
+  env?: NodeJS.ProcessEnv;
+  logger: Logger;
+  /** Quiet period after a file event before re-reading (editors write in several steps). */
+  debounceMs?: number;
+  heartbeatMs?: number;
+  /**
+   * A configuration change left no working core: the new one failed to build and so did the
+   * previous one. The caller should exit so a supervisor restarts the hub.
+   */
+  onFatal?: (error: Error) => void;
+  /** Builds a cockpit (default: createCockpit). Tests wrap it to make one build fail. */
+  createCockpit?: (opts: CockpitOptions) => Promise<Cockpit>;
+}
+
+export interface ServingCockpit {
+  readonly hub: Hub;
+  /** The cockpit being served (replaced on a configuration change). */
+  readonly cockpit: Cockpit;
+  /** The configuration in use. */
+  readonly config: CockpitConfig;
+  /** The token the hub requires, if any. */
+  readonly token: string | undefined;
+  /** Resolves when every configuration change seen so far has been applied or refused. */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Only the desktop app reads these: a change there means nothing to the hub. */
+const DESKTOP_ONLY: readonly ConfigSection[] = ['wall', 'links'];
+
+interface ListenSettings {
+  host: string;
+  port: number;
+  tokenEnv: string;
+}
+
+function listenSettings(config: CockpitConfig, opts: ServeOptions): ListenSettings {
+  return { host: opts.host ?? config.hub.host, port: opts.port ?? config.hub.port, tokenEnv: config.hub.tokenEnv };
+}
+
+function readStartConfig(path: string | null): CockpitConfig {
+  if (path === null) return defaultConfig();
+  const loaded = loadConfigFile(path);
+  // At start-up there is no running configuration to fall back on: refuse to start.
+  if (!loaded.ok) throw new Error(loaded.error);
+  return loaded.config;
+}
+
+async function buildCockpit(config: CockpitConfig, opts: ServeOptions): Promise<Cockpit> {
+  const create = opts.createCockpit ?? createCockpit;
+  const cockpit = await create({ config, dataDir: opts.dataDir, configDir: opts.configDir, logger: opts.logger });
+  try {
+    await cockpit.start();
+  } catch (err) {
+    await cockpit.close();
+    throw err;
+  }
+  return cockpit;
+}
+
+export async function serveCockpit(opts: ServeOptions): Promise<ServingCockpit> {
+  const { logger } = opts;
+  const env = opts.env ?? process.env;
+  const onFatal = opts.onFatal ?? ((err: Error) => logger.error(`cockpit serve: no working core left: ${err.message}`));
+
+  const startConfig = readStartConfig(opts.configPath);
+  const listening = listenSettings(startConfig, opts);
+  const token = env[listening.tokenEnv] || undefined;
+  if (!isLoopbackHost(listening.host) && !token) {
+    throw new Error(`listening on ${listening.host} (beyond this machine) needs a token: set the environment variable ${listening.tokenEnv} (16+ characters)`);
+  }
+
+  let running = startConfig;
+  let cockpit = await buildCockpit(running, opts);
+  let hub: Hub;
+  try {
+    hub = await startHub({ core: cockpit, staticDir: opts.staticDir, host: listening.host, port: listening.port, token, logger, heartbeatMs: opts.heartbeatMs });
+  } catch (err) {
+    await cockpit.close();
+    throw err;
+  }
+
+  /** hub.* is read once, when the server starts listening: say so rather than ignore an edit. */
+  const reportListenChange = (next: CockpitConfig): void => {
+    const wanted = listenSettings(next, opts);
+    const fromFile = { host: next.hub.host, port: next.hub.port, tokenEnv: next.hub.tokenEnv };
+    for (const field of ['host', 'port', 'tokenEnv'] as const) {
+      if (fromFile[field] === running.hub[field]) continue;
+      if (wanted[field] === listening[field]) {
+        logger.info(`${opts.configPath}: hub.${field} changed, but --${field} on the command line decides; nothing to apply`);
+      } else {
+        logger.warn(
+          `${opts.configPath}: hub.${field} changed (${listening[field]} → ${wanted[field]}): restart "npm run serve" to apply it; still serving on ${hub.url}`,
+        );
+      }
+    }
+  };
+
+  const rebuild = async (next: CockpitConfig, sections: readonly ConfigSection[]): Promise<void> => {
+    logger.info(`${opts.configPath}: configuration changed (${sections.join(', ')}), rebuilding the cockpit`);
+    await hub.replaceCore(async () => {
+      // The old cockpit goes first: it syncs into the same cache file and runs its own simulator.
+      await cockpit.close();
+      try {
+        cockpit = await buildCockpit(next, opts);
+        running = next;
+        logger.info(`${opts.configPath}: new configuration in use`);
+      } catch (err) {
+        logger.error(`${opts.configPath}: the new configuration could not be applied (${(err as Error).message}); going back to the previous one`);
+        cockpit = await buildCockpit(running, opts);
+      }
+      return cockpit;
+    });
+  };
+
+  const apply = async (): Promise<void> => {
+    // Read the latest valid configuration now: edits that arrived during a rebuild fold into one.
+    const next = live?.current ?? running;
+    const sections = changedSections(running, next);
+    if (sections.length === 0) return;
+    if (sections.includes('hub')) reportListenChange(next);
+    const coreSections = sections.filter((s) => s !== 'hub' && !DESKTOP_ONLY.includes(s));
+    if (coreSections.length === 0) {
+      running = next;
+      return;
+    }
+    await rebuild(next, coreSections);
+  };
+
+  let applying: Promise<void> = Promise.resolve();
+  let closed = false;
+  // Changes apply one at a time, in order; a failure here means no core is left to serve.
+  const queueApply = (): void => {
+    if (closed) return;
+    applying = applying.then(apply).catch((err: unknown) => onFatal(err instanceof Error ? err : new Error(String(err))));
+  };
+  const live = opts.configPath === null ? null : new LiveConfig({ path: opts.configPath, required: true, logger, debounceMs: opts.debounceMs, onChange: queueApply });
+  // LiveConfig read the file once more: catch an edit made since start-up (a file broken in
+  // between leaves LiveConfig on its defaults, which must not replace what is running).
+  if (live && !live.lastError) queueApply();
+  live?.watch();
+
+  return {
+    hub,
+    get cockpit() {
+      return cockpit;
+    },
+    get config() {
+      return running;
+    },
+    token,
+    settled: async () => {
+      // A change that lands while waiting chains onto `applying`: wait until it stops moving.
+      let seen;
+      do {
+        seen = applying;
+        await seen;
+      } while (seen !== applying);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      live?.close();
+      await applying;
+      await hub.close();
+      await cockpit.close();
+    },
+  };
+}
