@@ -51,7 +51,10 @@ export async function launchBareChromium(width: number, height: number): Promise
   const child = spawn(
     process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     ['--headless=new', '--no-sandbox', '--remote-debugging-port=0', `--user-data-dir=${profile}`, `--window-size=${width},${height}`,
-      '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', 'about:blank'],
+      '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
+      // Extra flags for experiments, e.g. BENCH_CHROMIUM_ARGS=--js-flags=--jitless to tell
+      // compiled-code growth from retained objects.
+      ...(process.env.BENCH_CHROMIUM_ARGS?.split(' ').filter(Boolean) ?? []), 'about:blank'],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const browserWs = await new Promise<string>((resolve, reject) => {
