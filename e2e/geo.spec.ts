@@ -17,7 +17,7 @@ import { configSchema } from '../src/shared/config';
 import type { MapModel } from '../src/shared/readModel';
 import { createMapProvider } from '../src/core/geo';
 import { linpingSeats, OUTLINE_PATH } from '../src/core/geo/testing/linping';
-import { LEVEL_COLORS } from '../src/renderer/map3d/levelColors';
+import { LEVEL_COLORS } from '../src/renderer/theme/levelColors';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SHOTS = resolve(ROOT, 'test-results/geo');
@@ -72,7 +72,7 @@ test.beforeAll(async () => {
   // under the (git-ignored) test-results so bare imports resolve from the project.
   const hostSrc = resolve(ROOT, 'test-results/geo/.host');
   mkdirSync(hostSrc, { recursive: true });
-  writeFileSync(join(hostSrc, 'host.html'), '<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;background:#0b1a33"><div id="root"></div><script type="module" src="./host.tsx"></script></body></html>');
+  writeFileSync(join(hostSrc, 'host.html'), '<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;background:#0b1a33;color-scheme:dark"><div id="root"></div><script type="module" src="./host.tsx"></script></body></html>');
   writeFileSync(join(hostSrc, 'host.tsx'), HOST_REACT.replace('@MAP3D_FRAME@', resolve(ROOT, 'src/renderer/map3d/Map3DFrame')));
   await build({
     configFile: false,
@@ -187,6 +187,11 @@ test('the 3D frame renders map3D with WebGL, isolated from the page', async ({ p
       parentDoc,
       bridge: 'cockpit' in window || 'electron' in window,
       provenance: document.getElementById('provenance')?.textContent,
+      // Every text in the frame, at its computed size (the frame is scaled with the wall).
+      textSizes: [...document.querySelectorAll('body *')]
+        .filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== ''))
+        .map((el) => [el.textContent, parseFloat(getComputedStyle(el).fontSize)] as const),
+      colorScheme: getComputedStyle(document.documentElement).colorScheme,
       csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
     };
   });
@@ -197,6 +202,9 @@ test('the 3D frame renders map3D with WebGL, isolated from the page', async ({ p
   expect(inside.csp).toContain("'unsafe-eval'");
   expect(inside.csp).toContain("connect-src 'none'");
   expect(inside.provenance).toBe(models.approximate.labelZh);
+  expect(inside.textSizes.length, 'provenance + 5 legend entries').toBe(6);
+  for (const [text, size] of inside.textSizes) expect(size, `font size of "${text}"`).toBeGreaterThanOrEqual(18);
+  expect(inside.colorScheme).toBe('dark');
 
   expect(errors).toEqual([]);
   const shot = await page.locator('iframe').screenshot({ path: `${SHOTS}/approximate-3d.png` });
@@ -223,6 +231,64 @@ test('Map3DFrame (React) embeds the sandboxed frame and sends it the map', async
   await expect(page.locator('#fallback-2d')).toHaveCount(0);
   const frame = page.frames().find((f) => f.url().includes('/map3d/'))!;
   expect(await frame.evaluate(() => document.getElementById('provenance')?.textContent)).toBe(models.approximate.labelZh);
+});
+
+/** A point well inside the area painted in `hex` in a screenshot (a lit top face, not an edge or a label). */
+async function interiorPoint(page: Page, png: Buffer, hex: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(async ({ data, hex }) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const px = ctx.getImageData(0, 0, c.width, c.height).data;
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const near = (x: number, y: number) => {
+      if (x < 0 || y < 0 || x >= c.width || y >= c.height) return false;
+      const i = (y * c.width + x) * 4;
+      return Math.abs(px[i] - r) + Math.abs(px[i + 1] - g) + Math.abs(px[i + 2] - b) < 60;
+    };
+    const R = 8;
+    const inner: Array<[number, number]> = [];
+    for (let y = 0; y < c.height; y += 2) {
+      for (let x = 0; x < c.width; x += 2) {
+        if (near(x, y) && near(x - R, y) && near(x + R, y) && near(x, y - R) && near(x, y + R)) inner.push([x, y]);
+      }
+    }
+    if (inner.length === 0) return null;
+    const [x, y] = inner[Math.floor(inner.length / 2)];
+    return { x, y };
+  }, { data: png.toString('base64'), hex });
+}
+
+test('clicking a town in the 3D view selects it; the host ignores forged and unknown selects', async ({ page }) => {
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.goto(`${base}/host-react/host.html`);
+  await page.waitForFunction(() => (window as unknown as { __statuses?: string[] }).__statuses?.includes('rendered'), undefined, { timeout: 60_000 });
+  await page.waitForTimeout(1500); // let the lit frame settle
+  const selected = () => page.evaluate(() => (window as unknown as { __selected: string[] }).__selected);
+  const frame = page.frames().find((f) => f.url().includes('/map3d/'))!;
+
+  // From anywhere but the frame, or for a town the host never gave it: ignored.
+  const known = risk[0].code;
+  await page.evaluate((code) => window.postMessage({ type: 'select', code }, '*'), known);
+  await frame.evaluate(() => window.parent.postMessage({ type: 'select', code: '330113999' }, '*'));
+  await frame.evaluate(() => window.parent.postMessage({ type: 'select', code: 330113001 }, '*'));
+  // The frame itself, for a given town: accepted (proves the two above were not just slow).
+  await frame.evaluate((code) => window.parent.postMessage({ type: 'select', code }, '*'), known);
+  await expect.poll(selected).toEqual([known]);
+
+  // A real click on the one green town (towns cycle through the levels: index 4 is green).
+  const green = risk.filter((t) => t.level === 'green');
+  expect(green).toHaveLength(1);
+  const box = (await page.locator('iframe').boundingBox())!;
+  const point = await interiorPoint(page, await page.locator('iframe').screenshot(), LEVEL_COLORS.green);
+  expect(point, 'a green area in the 3D view').not.toBeNull();
+  await page.mouse.click(box.x + point!.x, box.y + point!.y);
+  await expect.poll(selected).toEqual([known, green[0].code]);
 });
 
 test('without WebGL the frame says no-webgl and Map3DFrame shows the 2D fallback', async () => {
@@ -297,18 +363,20 @@ import { Map3DFrame } from '@MAP3D_FRAME@';
 
 const statuses: string[] = [];
 (window as unknown as { __statuses: string[] }).__statuses = statuses;
+const selected: string[] = [];
+(window as unknown as { __selected: string[] }).__selected = selected;
 fetch('/data/approximate.json').then((r) => r.json()).then(({ model, risk }) => {
   createRoot(document.getElementById('root')!).render(
     <div style={{ width: 1200, height: 900 }}>
       <Map3DFrame map={model} towns={risk} src="/map3d/index.html" fallback={<div id="fallback-2d">2D</div>}
-        onStatus={(s, reason) => statuses.push(reason ? s + ': ' + reason : s)} />
+        onStatus={(s, reason) => statuses.push(reason ? s + ': ' + reason : s)} onSelect={(code) => selected.push(code)} />
     </div>,
   );
 });
 `;
 
 const PAGE_HOST_3D = `<!doctype html><html><head><meta charset="utf-8">
-<style>html,body{margin:0;height:100%;background:#0b1a33}iframe{border:0;width:100%;height:100%}</style></head>
+<style>html,body{margin:0;height:100%;background:#0b1a33;color-scheme:dark}iframe{border:0;width:100%;height:100%}</style></head>
 <body><iframe id="f" sandbox="allow-scripts" src="/map3d/index.html"></iframe><script>
 window.__status = 'loading';
 window.__log = [];

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { LEVEL_COLORS } from '../src/renderer/src/charts/levels';
+import { LEVEL_COLORS } from '../src/renderer/theme/levelColors';
 import { LEVELS, type Level, type Warning } from '../src/shared/contract';
 import type { PageId } from '../src/shared/config';
 import { useStack } from './fixtures/stack';
@@ -131,6 +131,12 @@ test('the five-colour map colours all 8 towns by level, labels its provenance, a
   await expect(map).toHaveAttribute('data-coloured-towns', '8');
   await expect(map.locator('[data-testid="map-kind"]')).toHaveText(/示意图/);
   await expect(map.locator('.level-legend li')).toHaveText(['红 高风险', '橙 较高风险', '黄 中风险', '蓝 较低风险', '绿 低风险']);
+  // The page's CSS colours come from the same palette the charts use (one source of truth).
+  const cssLevels = await page.evaluate((levels) => {
+    const style = getComputedStyle(document.documentElement);
+    return Object.fromEntries(levels.map((l) => [l, style.getPropertyValue(`--level-${l}`).trim()]));
+  }, [...LEVELS]);
+  expect(cssLevels).toEqual(LEVEL_COLORS);
 
   // The canvas really is painted in the level colours: every level with towns shows, no other does.
   let scan: ColourScan = { counts: {}, points: {} };
@@ -155,6 +161,80 @@ test('the five-colour map colours all 8 towns by level, labels its provenance, a
     const town = model.towns.find((t) => t.level === unique)!;
     await expect(detail.locator('h2')).toHaveText(town.name);
   }
+  await page.keyboard.press('Escape');
+  await expect(detail).toHaveCount(0);
+});
+
+/** Points well inside each level colour in a screenshot of the (cross-origin) 3D frame, in page px. */
+async function levelPointsInShot(page: Page, png: Buffer, origin: { x: number; y: number }): Promise<Record<string, { x: number; y: number } | null>> {
+  return page.evaluate(async ({ data, colours, origin }) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const px = ctx.getImageData(0, 0, c.width, c.height).data;
+    // Lit 3D faces are shaded: accept the hue at a little less or more brightness.
+    const near = (x: number, y: number, [r, g, b]: number[]) => {
+      if (x < 0 || y < 0 || x >= c.width || y >= c.height) return false;
+      const i = (y * c.width + x) * 4;
+      return Math.abs(px[i] - r) + Math.abs(px[i + 1] - g) + Math.abs(px[i + 2] - b) < 60;
+    };
+    const R = 8;
+    const out: Record<string, { x: number; y: number } | null> = {};
+    for (const [level, hex] of Object.entries(colours)) {
+      const rgb = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      const inner: Array<[number, number]> = [];
+      for (let y = 0; y < c.height; y += 2) {
+        for (let x = 0; x < c.width; x += 2) {
+          if ([[0, 0], [R, 0], [-R, 0], [0, R], [0, -R]].every(([dx, dy]) => near(x + dx, y + dy, rgb))) inner.push([x, y]);
+        }
+      }
+      const p = inner[Math.floor(inner.length / 2)];
+      out[level] = p ? { x: origin.x + p[0], y: origin.y + p[1] } : null;
+    }
+    return out;
+  }, { data: png.toString('base64'), colours: LEVEL_COLORS, origin });
+}
+
+test('the 3D map draws on the dark wall (no white backdrop) and a click on a town opens it', async ({ page }) => {
+  await openWall(page, stack().url);
+  await show(page, 'overview');
+  const model = await stack().cockpit.query('overview', {});
+  await page.locator('[data-panel="map"] .view-toggle button[data-view="3d"]').click();
+  const iframe = page.locator('[data-panel="map"] .map-3d iframe');
+  await expect(iframe).toHaveAttribute('data-status', 'rendered', { timeout: 60_000 });
+  await page.waitForTimeout(1500); // let the lit frame settle
+  await page.screenshot({ path: 'test-results/screens/pages-map-3d-1920x1080.png' });
+
+  // The frame's empty corner shows the panel through it: dark, like the panel just outside.
+  const box = (await iframe.boundingBox())!;
+  const shot = await iframe.screenshot();
+  const corner = await page.evaluate(async (data) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    c.getContext('2d')!.drawImage(img, 0, 0);
+    return [...c.getContext('2d')!.getImageData(4, 4, 1, 1).data.slice(0, 3)];
+  }, shot.toString('base64'));
+  expect(Math.max(...corner), `corner pixel rgb(${corner})`).toBeLessThan(80);
+
+  // Click the town of a level only one town has (else any town: its level must match).
+  const unique = LEVELS.find((l) => model.levelCounts[l] === 1);
+  const level: Level = unique ?? LEVELS.find((l) => model.levelCounts[l] > 0)!;
+  const point = (await levelPointsInShot(page, shot, box))[level];
+  expect(point, `an interior point of ${level} in the 3D view`).not.toBeNull();
+  await page.mouse.click(point!.x, point!.y);
+  const detail = page.locator('.town-detail');
+  await expect(detail).toBeVisible();
+  await expect(detail.locator('.town-detail-head > .level-badge')).toHaveAttribute('data-level', level);
+  if (unique) await expect(detail.locator('h2')).toHaveText(model.towns.find((t) => t.level === unique)!.name);
   await page.keyboard.press('Escape');
   await expect(detail).toHaveCount(0);
 });
@@ -196,6 +276,52 @@ test('risk page: town × indicator table by level, why this colour, and looking 
   await page.locator('.week-picker button', { hasText: '回到最新' }).click();
   await expect(page.locator('.week-picker')).toHaveAttribute('data-week', weeks[weeks.length - 1]);
   await expect(page.locator('[data-testid="lookback"]')).toHaveCount(0);
+});
+
+test('risk page: clicking a town\'s trend line opens that town', async ({ page }) => {
+  await openWall(page, stack().url);
+  await show(page, 'risk');
+  const model = await stack().cockpit.query('risk', {});
+  // With nothing picked the chart draws the riskiest town's line bold and opaque, the rest faint.
+  const worst = [...model.towns].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || b.score - a.score)[0];
+  const chart = page.locator('[data-panel="trend"] [data-chart="trend"]');
+  await expect(chart.locator('canvas').first()).toBeVisible();
+  await page.waitForTimeout(1000); // the line animation settles
+  // A pixel of the bold line: the commonest vivid colour in the plot (below the legend), which
+  // the faint (35 %) lines, grey-blue text and dark grid lines are not.
+  const point = await chart.evaluate((el) => {
+    const canvas = el.querySelector('canvas')!;
+    const ctx = canvas.getContext('2d')!;
+    const { width, height } = canvas;
+    const px = ctx.getImageData(0, 0, width, height).data;
+    const scale = width / canvas.getBoundingClientRect().width;
+    const top = Math.round(110 * scale); // below the two legend rows
+    const counts = new Map<number, Array<[number, number]>>();
+    for (let y = top; y < height - 40 * scale; y++) {
+      for (let x = Math.round(60 * scale); x < width - 30 * scale; x++) {
+        const i = (y * width + x) * 4;
+        const [r, g, b] = [px[i], px[i + 1], px[i + 2]];
+        if (Math.max(r, g, b) < 150 || Math.max(r, g, b) - Math.min(r, g, b) < 55) continue;
+        const key = (r << 16) | (g << 8) | b;
+        (counts.get(key) ?? counts.set(key, []).get(key)!).push([x, y]);
+      }
+    }
+    const best = [...counts.values()].sort((a, b) => b.length - a.length)[0];
+    if (!best || best.length < 50) return null;
+    // Its highest point (the riskiest week of the riskiest town), clear of the other lines'
+    // tangle where a click could land on a neighbour; a few px inside the stroke.
+    const [x, y] = best.reduce((top, p) => (p[1] < top[1] ? p : top));
+    const [cx, cy] = [x, y + Math.round(2 * scale)];
+    const rect = canvas.getBoundingClientRect();
+    return { x: rect.left + cx / scale, y: rect.top + cy / scale };
+  });
+  expect(point, 'a pixel of the bold trend line').not.toBeNull();
+  await page.mouse.click(point!.x, point!.y);
+  const detail = page.locator('.town-detail');
+  await expect(detail).toBeVisible();
+  await expect(detail.locator('h2')).toHaveText(worst.name);
+  await page.keyboard.press('Escape');
+  await expect(detail).toHaveCount(0);
 });
 
 test('the 星桥 orange warning reads as a story in the town detail', async ({ page }) => {

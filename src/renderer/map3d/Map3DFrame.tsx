@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { MapModel } from '../../shared/readModel';
-import { isFrameMessage, type Map3DLabels, type Map3DRenderMessage, type Map3DTown } from './protocol';
+import { acceptFrameMessage, type Map3DLabels, type Map3DRenderMessage, type Map3DTown } from './protocol';
 
 export type Map3DStatus = 'loading' | 'ready' | 'rendered' | 'fallback';
 
@@ -22,17 +22,24 @@ export interface Map3DFrameProps {
   /** Give up on the frame if it has not said 'ready' by then. */
   readyTimeoutMs?: number;
   onStatus?: (status: Map3DStatus, reason?: string) => void;
+  /** The viewer clicked a town in the 3D view (its code, always one of `towns`). */
+  onSelect?: (code: string) => void;
   className?: string;
   title?: string;
 }
 
 export const MAP3D_SRC = './map3d/index.html';
 
-export function Map3DFrame({ map, towns, labels, fallback, src = MAP3D_SRC, readyTimeoutMs = 10_000, onStatus, className, title = '3D map' }: Map3DFrameProps) {
+export function Map3DFrame({ map, towns, labels, fallback, src = MAP3D_SRC, readyTimeoutMs = 10_000, onStatus, onSelect, className, title = '3D map' }: Map3DFrameProps) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [status, setStatus] = useState<Map3DStatus>('loading');
   const statusRef = useRef(onStatus);
   statusRef.current = onStatus;
+  const selectRef = useRef(onSelect);
+  selectRef.current = onSelect;
+  // The towns last given to the frame: a 'select' for any other code is ignored.
+  const townCodes = useRef<ReadonlySet<string>>(new Set());
+  townCodes.current = new Set(towns.map((t) => t.code));
 
   const update = (s: Map3DStatus, reason?: string) => {
     setStatus(s);
@@ -42,9 +49,15 @@ export function Map3DFrame({ map, towns, labels, fallback, src = MAP3D_SRC, read
   // Listen only to our own frame, and only to well-formed messages.
   useEffect(() => {
     const onMessage = (event: MessageEvent) => {
-      if (!frame.current || event.source !== frame.current.contentWindow || !isFrameMessage(event.data)) return;
-      const msg = event.data;
-      if (msg.type === 'ready') update('ready');
+      const msg = acceptFrameMessage(event, frame.current?.contentWindow, townCodes.current);
+      if (!msg) return;
+      if (msg.type === 'select') {
+        // The click focused the frame, whose document would now get every key: hand focus
+        // back so the wall's keys (Escape closes the town, arrows turn pages) keep working.
+        if (document.activeElement === frame.current) frame.current?.blur();
+        selectRef.current?.(msg.code);
+      }
+      else if (msg.type === 'ready') update('ready');
       else if (msg.type === 'rendered') update('rendered');
       else if (msg.type === 'no-webgl') update('fallback', msg.reason);
       else update('fallback', msg.message);
@@ -84,6 +97,7 @@ export function Map3DFrame({ map, towns, labels, fallback, src = MAP3D_SRC, read
       sandbox="allow-scripts"
       referrerPolicy="no-referrer"
       className={className}
+      data-status={status}
       style={{ border: 0, width: '100%', height: '100%', background: 'transparent' }}
     />
   );

@@ -13,7 +13,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 // is incomplete), and map3D then logs missing shaders.
 import 'echarts-gl';
 import { LEVELS, STANDARD_VOCABULARY } from '../../shared/contract';
-import { LEVEL_COLORS, NO_DATA_COLOR } from './levelColors';
+import { LEVEL_COLORS, NO_DATA_COLOR } from '../theme/levelColors';
 import { isRenderMessage, type Map3DFrameMessage, type Map3DRenderMessage } from './protocol';
 
 // map3D reads region shapes through echarts' geo component: without it, it draws nothing.
@@ -23,6 +23,9 @@ const FONT = "'Noto Sans SC', sans-serif";
 /** Extrusion for score 0 and the extra for score 100, in echarts-gl's box units (map ≈ 100 wide). */
 const BASE_HEIGHT = 1;
 const MAX_EXTRA_HEIGHT = 24;
+/** Town labels in the 3D scene, design px (≥ 18 like all wall text; smaller than the 2D map's
+ *  26 because the tilted view packs the towns closer). */
+const LABEL_SIZE = 20;
 const LEVEL_NAMES = Object.fromEntries(STANDARD_VOCABULARY.levels.map((l) => [l.id, l.zh]));
 
 function post(message: Map3DFrameMessage): void {
@@ -41,11 +44,13 @@ function webglAvailable(): string | null {
 }
 
 let chart: echarts.EChartsType | null = null;
+/** Region name → code of the town it shows, for the towns the last render message gave. */
+let townByRegion = new Map<string, string>();
 
 async function render(msg: Map3DRenderMessage): Promise<void> {
   // Canvas text uses whatever font is loaded when it draws: load the CJK glyphs first.
   const sample = msg.towns.map((t) => t.name).join('') + msg.labels.provenance;
-  await document.fonts.load(`16px ${FONT}`, sample).catch(() => undefined);
+  await document.fonts.load(`${LABEL_SIZE}px ${FONT}`, sample).catch(() => undefined);
 
   document.getElementById('provenance')!.textContent = msg.labels.provenance;
   const legend = document.getElementById('legend')!;
@@ -60,8 +65,10 @@ async function render(msg: Map3DRenderMessage): Promise<void> {
 
   echarts.registerMap('district', msg.geojson as never);
   const byName = new Map(msg.towns.map((t) => [t.name, t]));
+  const regions = new Map<string, string>();
   const data = msg.geojson.features.map((f) => {
     const town = byName.get(f.properties.name) ?? msg.towns.find((t) => t.code === f.properties.code);
+    if (town) regions.set(f.properties.name, town.code);
     const score = town?.score ?? null;
     return {
       name: f.properties.name,
@@ -71,7 +78,15 @@ async function render(msg: Map3DRenderMessage): Promise<void> {
     };
   });
 
-  chart ??= echarts.init(document.getElementById('map')!, null, { renderer: 'canvas' });
+  townByRegion = regions;
+  if (!chart) {
+    chart = echarts.init(document.getElementById('map')!, null, { renderer: 'canvas' });
+    // A click on a region selects its town in the cockpit; regions with no town given are inert.
+    chart.on('click', (p: { name?: unknown }) => {
+      const code = typeof p.name === 'string' ? townByRegion.get(p.name) : undefined;
+      if (code) post({ type: 'select', code });
+    });
+  }
   // Listen before setOption (which may finish a frame at once). echarts-gl keeps redrawing:
   // report only the first finished frame of each render.
   let reported = false;
@@ -94,7 +109,8 @@ async function render(msg: Map3DRenderMessage): Promise<void> {
             show: true,
             distance: 2,
             formatter: (p: { name: string; value: unknown }) => (typeof p.value === 'number' ? `${p.name}\n${Math.round(p.value)}` : p.name),
-            textStyle: { color: '#ffffff', fontSize: 16, fontFamily: FONT, backgroundColor: 'rgba(10,20,40,0.6)', padding: [2, 4] },
+            // Design px: the frame is scaled with the wall, and nothing on the wall is under 18 px.
+            textStyle: { color: '#ffffff', fontSize: LABEL_SIZE, fontFamily: FONT, backgroundColor: 'rgba(10,20,40,0.6)', padding: [2, 4] },
           },
           itemStyle: { borderColor: '#0b1a33', borderWidth: 1, opacity: 1 },
           emphasis: { label: { show: true }, itemStyle: { color: '#ffffff' } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFrameMessage, isRenderMessage } from './protocol';
+import { acceptFrameMessage, isFrameMessage, isRenderMessage } from './protocol';
 
 const good = {
   type: 'render',
@@ -34,5 +34,37 @@ describe('3D frame messages', () => {
     expect(isFrameMessage({ type: 'rendered', features: 8 })).toBe(true);
     expect(isFrameMessage({ type: 'no-webgl' })).toBe(false);
     expect(isFrameMessage({ type: 'hello' })).toBe(false);
+    expect(isFrameMessage({ type: 'select', code: '330113004' })).toBe(true);
+    for (const code of [undefined, 330113004, '', 'x'.repeat(65), null, ['330113004']]) {
+      expect(isFrameMessage({ type: 'select', code }), String(code)).toBe(false);
+    }
+  });
+});
+
+describe('the host accepts a frame message only from its own frame', () => {
+  const frameWindow = { name: 'the frame' };
+  const codes = new Set(['330113001', '330113004']);
+
+  it('passes well-formed messages from the frame, selects of given towns included', () => {
+    expect(acceptFrameMessage({ source: frameWindow, data: { type: 'ready' } }, frameWindow, codes)).toEqual({ type: 'ready' });
+    expect(acceptFrameMessage({ source: frameWindow, data: { type: 'select', code: '330113004' } }, frameWindow, codes))
+      .toEqual({ type: 'select', code: '330113004' });
+  });
+
+  it('drops messages from any other window, even well-formed ones', () => {
+    const select = { type: 'select', code: '330113004' };
+    expect(acceptFrameMessage({ source: { name: 'another frame' }, data: select }, frameWindow, codes)).toBeNull();
+    expect(acceptFrameMessage({ source: null, data: select }, frameWindow, codes)).toBeNull();
+    // Before the iframe has a window (or after it is gone) nothing is accepted, not even a null source.
+    expect(acceptFrameMessage({ source: null, data: select }, null, codes)).toBeNull();
+    expect(acceptFrameMessage({ source: undefined, data: select }, undefined, codes)).toBeNull();
+  });
+
+  it('drops malformed messages and selects of towns it never gave the frame', () => {
+    for (const data of [null, 'select', { type: 'select' }, { type: 'select', code: 42 }, { type: 'rendered' }, { type: 'click', code: '330113004' }]) {
+      expect(acceptFrameMessage({ source: frameWindow, data }, frameWindow, codes), JSON.stringify(data)).toBeNull();
+    }
+    expect(acceptFrameMessage({ source: frameWindow, data: { type: 'select', code: '330113999' } }, frameWindow, codes)).toBeNull();
+    expect(acceptFrameMessage({ source: frameWindow, data: { type: 'select', code: '330113004' } }, frameWindow, new Set())).toBeNull();
   });
 });

@@ -34,7 +34,9 @@ export type Map3DFrameMessage =
   | { type: 'ready' }
   | { type: 'rendered'; features: number }
   | { type: 'no-webgl'; reason: string }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** The viewer clicked a town; `code` is one of the towns the last render message gave. */
+  | { type: 'select'; code: string };
 
 const MAX_FEATURES = 2000;
 const MAX_TOWNS = 2000;
@@ -85,7 +87,24 @@ export function isFrameMessage(data: unknown): data is Map3DFrameMessage {
       return typeof data.reason === 'string';
     case 'error':
       return typeof data.message === 'string';
+    case 'select':
+      return isText(data.code, 64) && data.code.length > 0;
     default:
       return false;
   }
+}
+
+/**
+ * The host's gate for messages from its frame: only a message whose source is the frame's own
+ * window and whose shape is known counts (the opaque-origin frame has no origin to check), and
+ * a 'select' only for a town the host gave the frame. Anything else → null, ignored.
+ */
+export function acceptFrameMessage(
+  event: { source: unknown; data: unknown },
+  frameWindow: unknown,
+  townCodes: ReadonlySet<string>,
+): Map3DFrameMessage | null {
+  if (frameWindow == null || event.source !== frameWindow || !isFrameMessage(event.data)) return null;
+  if (event.data.type === 'select' && !townCodes.has(event.data.code)) return null;
+  return event.data;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBarsOption, buildFlowOption, buildGroupedBarsOption, buildVsBaselineOption } from './basicOptions';
+import { buildBarsOption, buildDailyLinesOption, buildFlowOption, buildGroupedBarsOption, buildVsBaselineOption } from './basicOptions';
 
 type AnyOption = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -57,5 +57,35 @@ describe('buildVsBaselineOption', () => {
     expect(o.series[0].markLine.data).toEqual([{ xAxis: 100 }]);
     expect(o.tooltip.formatter({ dataIndex: 1 })).toContain('本周：5 起');
     expect(o.tooltip.formatter({ dataIndex: 1 })).toContain('基线：3.4 起');
+  });
+});
+
+describe('English count nouns in chart labels', () => {
+  it('says "1 session" but "2 sessions"; measure words unchanged', () => {
+    const o = buildBarsOption({ items: [{ name: 'A', value: 2 }, { name: 'B', value: 1 }], unit: 'sessions' }) as AnyOption;
+    expect(o.series[0].label.formatter({ value: 1 })).toBe('1 session');
+    expect(o.series[0].label.formatter({ value: 2 })).toBe('2 sessions');
+    expect(o.tooltip.formatter({ name: 'B', value: 1 })).toBe('B：<b>1</b> session');
+    const zh = buildBarsOption({ items: [{ name: 'A', value: 1 }], unit: '场' }) as AnyOption;
+    expect(zh.series[0].label.formatter({ value: 1 })).toBe('1 场');
+  });
+});
+
+describe('buildDailyLinesOption', () => {
+  const dates = ['2026-11-01', '2026-11-02'];
+  it('leaves room above the grid for the y-axis unit (and the legend), at wall size', () => {
+    for (const lines of [
+      [{ name: '关注人数', values: [1, 2], color: '#fff', area: true }],
+      [{ name: '上报', values: [1, 2], color: '#fff' }, { name: '办结', values: [1, 1], color: '#0f0' }],
+    ]) {
+      const o = buildDailyLinesOption({ dates, lines, unit: '人' }) as AnyOption;
+      const y = o.yAxis;
+      expect(y.name).toBe('人');
+      expect(y.nameLocation).toBe('end');
+      expect(y.nameTextStyle.fontSize).toBeGreaterThanOrEqual(18);
+      // The name's line (bottom-aligned nameGap above the grid) fits between the grid's top and the legend.
+      const legend = o.legend.show ? 36 : 0;
+      expect(o.grid.top - legend - y.nameGap, `room for the unit with ${lines.length} line(s)`).toBeGreaterThanOrEqual(y.nameTextStyle.fontSize * 1.2);
+    }
   });
 });

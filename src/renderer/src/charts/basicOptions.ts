@@ -1,4 +1,5 @@
 import type { ChartOption } from './echarts';
+import { countUnit } from '../i18n/units';
 import { escapeHtml } from './escapeHtml';
 import { axisLabel, axisLine, CHART_FONT, FS, INK, SERIES_COLORS, splitLine, textStyle, tooltipBase } from './theme';
 
@@ -24,7 +25,7 @@ export function buildBarsOption(input: { items: BarItem[]; unit: string; color?:
       ...tooltipBase,
       formatter: (p: unknown) => {
         const { name, value } = p as { name: string; value: number };
-        return `${escapeHtml(name)}：<b>${escapeHtml(value)}</b> ${escapeHtml(unit)}`;
+        return `${escapeHtml(name)}：<b>${escapeHtml(value)}</b> ${escapeHtml(countUnit(value, unit))}`;
       },
     },
     // (the unit as the hidden axis' name keeps it in the option's signature, see useEChart)
@@ -54,12 +55,18 @@ export function buildBarsOption(input: { items: BarItem[]; unit: string; color?:
           color: INK.text,
           fontSize: FS.body,
           fontFamily: CHART_FONT,
-          formatter: (p: { value: number }) => `${p.value.toLocaleString('en-US')} ${unit}`,
+          formatter: (p: { value: number }) => `${p.value.toLocaleString('en-US')} ${countUnit(p.value, unit)}`,
         },
       },
     ],
   };
 }
+
+/** Height of the legend row above a chart's grid, design px. */
+const LEGEND_ROW = 36;
+/** Gap between the y axis' top and its unit name; the unit's row is the name's line plus this. */
+const UNIT_NAME_GAP = 10;
+const UNIT_ROW = Math.ceil(FS.small * 1.4) + UNIT_NAME_GAP;
 
 /** Daily lines (e.g. events reported vs closed, followers) over dates. */
 export function buildDailyLinesOption(input: {
@@ -78,7 +85,9 @@ export function buildDailyLinesOption(input: {
       data: input.lines.map((l) => l.name),
       show: input.lines.length > 1,
     },
-    grid: { left: 12, right: 24, top: input.lines.length > 1 ? 44 : 16, bottom: 8, containLabel: true },
+    // containLabel does not count the axis name: leave its row (and the legend's) above the grid,
+    // or the unit is cut off at the top and shows as a sliver.
+    grid: { left: 12, right: 24, top: (input.lines.length > 1 ? LEGEND_ROW : 0) + UNIT_ROW, bottom: 8, containLabel: true },
     tooltip: {
       ...tooltipBase,
       trigger: 'axis',
@@ -86,7 +95,7 @@ export function buildDailyLinesOption(input: {
         const ps = params as Array<{ seriesName: string; value: number; axisValue: string }>;
         return (
           `<b>${escapeHtml(ps[0]?.axisValue)}</b>` +
-          ps.map((p) => `<div>${escapeHtml(p.seriesName)}：<b>${escapeHtml(p.value.toLocaleString('en-US'))}</b> ${escapeHtml(unit)}</div>`).join('')
+          ps.map((p) => `<div>${escapeHtml(p.seriesName)}：<b>${escapeHtml(p.value.toLocaleString('en-US'))}</b> ${escapeHtml(countUnit(p.value, unit))}</div>`).join('')
         );
       },
     },
@@ -97,7 +106,17 @@ export function buildDailyLinesOption(input: {
       axisLabel: { ...axisLabel, formatter: (v: string) => v.slice(5) },
       axisLine,
     },
-    yAxis: { type: 'value', min: input.yMin, axisLabel, splitLine, name: unit, nameTextStyle: axisLabel },
+    // The unit heads the column of tick labels: right-aligned to the axis line, above the top tick.
+    yAxis: {
+      type: 'value',
+      min: input.yMin,
+      axisLabel,
+      splitLine,
+      name: unit,
+      nameLocation: 'end',
+      nameGap: UNIT_NAME_GAP,
+      nameTextStyle: { ...axisLabel, align: 'right', verticalAlign: 'bottom' },
+    },
     series: input.lines.map((l) => ({
       type: 'line',
       name: l.name,
@@ -125,7 +144,7 @@ export function buildFlowOption(input: { steps: Array<{ name: string; value: num
       ...tooltipBase,
       formatter: (p: unknown) => {
         const { name, value } = p as { name: string; value: number };
-        return `${escapeHtml(name)}：<b>${escapeHtml(value.toLocaleString('en-US'))}</b> ${escapeHtml(unit)}`;
+        return `${escapeHtml(name)}：<b>${escapeHtml(value.toLocaleString('en-US'))}</b> ${escapeHtml(countUnit(value, unit))}`;
       },
     },
     series: [
@@ -149,7 +168,7 @@ export function buildFlowOption(input: { steps: Array<{ name: string; value: num
           color: '#FFFFFF',
           textBorderColor: 'rgba(0,0,0,0.6)',
           textBorderWidth: 3,
-          formatter: (p: { name: string; value: number }) => `${p.name}  ${p.value.toLocaleString('en-US')} ${unit}`,
+          formatter: (p: { name: string; value: number }) => `${p.name}  ${p.value.toLocaleString('en-US')} ${countUnit(p.value, unit)}`,
         },
         itemStyle: { borderWidth: 0 },
         data: input.steps.map((s, i) => ({
@@ -264,7 +283,7 @@ export function buildGroupedBarsOption(input: {
         const ps = params as Array<{ seriesName: string; value: number; axisValue: string }>;
         return (
           `<b>${escapeHtml(ps[0]?.axisValue)}</b>` +
-          ps.map((p) => `<div>${escapeHtml(p.seriesName)}：<b>${escapeHtml(p.value)}</b> ${escapeHtml(unit)}</div>`).join('')
+          ps.map((p) => `<div>${escapeHtml(p.seriesName)}：<b>${escapeHtml(p.value)}</b> ${escapeHtml(countUnit(p.value, unit))}</div>`).join('')
         );
       },
     },

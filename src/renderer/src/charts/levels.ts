@@ -1,26 +1,8 @@
 import type { Level } from '../../../shared/contract';
 import { LEVELS } from '../../../shared/contract';
 
-/**
- * The official five colours of 平安建设"五色图", in shades chosen to stay distinct on a dark
- * wall from 5 m away (and for the common red/green colour-vision deficiency, by lightness).
- */
-export const LEVEL_COLORS: Record<Level, string> = {
-  red: '#E8312B',
-  orange: '#F5841F',
-  yellow: '#F5D020',
-  blue: '#2F86EB',
-  green: '#2BB560',
-};
-
-/** Text colour that stays readable on top of each level colour. */
-export const LEVEL_INK: Record<Level, string> = {
-  red: '#FFFFFF',
-  orange: '#1A1200',
-  yellow: '#1A1600',
-  blue: '#FFFFFF',
-  green: '#04170B',
-};
+// The palette itself lives in one module shared with the 3D frame; re-exported for the charts.
+export { LEVEL_COLORS, LEVEL_INK, NO_DATA_COLOR } from '../../theme/levelColors';
 
 /** The colour word and the risk it stands for: 红 = 高风险 … 绿 = 低风险. */
 export const LEVEL_NAMES: Record<Level, { colourZh: string; colourEn: string; riskZh: string; riskEn: string; shortEn: string }> = {
@@ -37,6 +19,3 @@ export { LEVELS };
 export function levelRank(level: Level): number {
   return LEVELS.indexOf(level);
 }
-
-/** Map area colour when a town has no rating this week (not a level colour on purpose). */
-export const NO_DATA_COLOR = '#3A4556';

@@ -1,13 +1,15 @@
 import type { Vocabulary } from '../../../shared/contract';
 import type { TownRisk, WarningView } from '../../../shared/readModel';
+import { countUnit } from '../i18n/units';
 import { html, type SafeHtml } from './escapeHtml';
 import { LEVEL_COLORS, LEVEL_NAMES } from './levels';
 
 type L = (zh: string, en: string) => string;
 
 function fmt(v: number, unit: string): string {
-  const n = Number.isInteger(v) ? String(v) : v.toFixed(1);
-  return unit === '%' ? `${n}%` : `${n} ${unit}`;
+  const digits = Number.isInteger(v) ? 0 : 1;
+  const n = v.toFixed(digits);
+  return unit === '%' ? `${n}%` : `${n} ${countUnit(v, unit, digits)}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LEVEL_COLORS } from './levels';
-import { buildTrendOption, type Trend } from './trendOption';
+import { buildTrendOption, trendClickTown, type Trend } from './trendOption';
 
 const l = (zh: string) => zh;
 const trend = (code: string, name: string, scores: number[], forecast: number | null): Trend => ({
@@ -55,5 +55,24 @@ describe('buildTrendOption', () => {
     const text = o.tooltip.formatter([{ seriesName: '<script>x</script>', value: 10, axisValue: '2026-10-05', color: '#fff', seriesIndex: 0 }]);
     expect(text).toContain('&lt;script&gt;');
     expect(text).not.toContain('<script>');
+  });
+});
+
+describe('clicking a trend line', () => {
+  const trends = [trend('330113004', '星桥街道', [70, 64], 48), trend('330113001', '临平街道', [30, 35], null)];
+  const click = (seriesId: unknown, componentType = 'series') => ({ componentType, seriesId, name: '', dataIndex: 0, data: null }) as never;
+
+  it('gives every line (and forecast) a clickable id that names its town', () => {
+    const o = buildTrendOption({ trends, l }) as unknown as { series: Array<{ id: string; triggerLineEvent: boolean }> };
+    expect(o.series.map((s) => s.id)).toEqual(['trend:330113004', 'forecast:330113004', 'trend:330113001']);
+    expect(o.series.every((s) => s.triggerLineEvent)).toBe(true);
+    for (const s of o.series) expect(trendClickTown(click(s.id), trends)).toBe(s.id.split(':')[1]);
+  });
+
+  it('ignores clicks on anything else or on towns not in the chart', () => {
+    expect(trendClickTown(click('trend:330113999'), trends)).toBeNull();
+    expect(trendClickTown(click('330113004'), trends)).toBeNull();
+    expect(trendClickTown(click(undefined), trends)).toBeNull();
+    expect(trendClickTown(click('trend:330113004', 'legend'), trends)).toBeNull();
   });
 });

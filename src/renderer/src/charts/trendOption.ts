@@ -1,11 +1,23 @@
 import type { RiskModel } from '../../../shared/readModel';
 import type { ChartOption } from './echarts';
+import type { ChartClick } from './useEChart';
 import { escapeHtml } from './escapeHtml';
 import { LEVEL_COLORS } from './levels';
 import { axisLabel, axisLine, CHART_FONT, FS, INK, SERIES_COLORS, splitLine, textStyle, tooltipBase } from './theme';
 
 type L = (zh: string, en: string) => string;
 export type Trend = RiskModel['trends'][number];
+
+const TREND_ID = 'trend:';
+const FORECAST_ID = 'forecast:';
+
+/** The town whose line (actual or forecast) was clicked, if it is one of `trends`; else null. */
+export function trendClickTown(p: ChartClick, trends: readonly Trend[]): string | null {
+  if (p.componentType !== 'series' || typeof p.seriesId !== 'string') return null;
+  const id = p.seriesId;
+  const code = id.startsWith(TREND_ID) ? id.slice(TREND_ID.length) : id.startsWith(FORECAST_ID) ? id.slice(FORECAST_ID.length) : null;
+  return code !== null && trends.some((t) => t.town.code === code) ? code : null;
+}
 
 /**
  * Risk score per week per town, with the forecast drawn as a dashed continuation from the
@@ -31,8 +43,12 @@ export function buildTrendOption(input: { trends: Trend[]; highlight?: string | 
     const opacity = strong ? 1 : 0.35;
     series.push({
       type: 'line',
+      // The id carries the town code, so a click on the line can select the town.
+      id: `${TREND_ID}${t.town.code}`,
       name: t.town.name,
       data: actual,
+      // A click anywhere on the line counts, not only on its week points.
+      triggerLineEvent: true,
       connectNulls: false,
       symbol: 'circle',
       symbolSize: strong ? 8 : 4,
@@ -51,8 +67,10 @@ export function buildTrendOption(input: { trends: Trend[]; highlight?: string | 
       };
       series.push({
         type: 'line',
+        id: `${FORECAST_ID}${t.town.code}`,
         name: t.town.name,
         data: dashed,
+        triggerLineEvent: true,
         connectNulls: true,
         symbol: 'circle',
         lineStyle: { width, color, opacity, type: 'dashed' },

@@ -7,6 +7,7 @@ import { CHART_GLYPHS } from './theme';
 export interface ChartClick {
   componentType: string;
   seriesIndex?: number;
+  seriesId?: string;
   seriesName?: string;
   name: string;
   dataIndex: number;

@@ -6,6 +6,7 @@ import { EChart } from '../charts/EChart';
 import { SERIES_COLORS } from '../charts/theme';
 import { useQuery } from '../data/useQuery';
 import { fmtNumber, fmtPct, useL } from '../i18n';
+import { countUnit } from '../i18n/units';
 import { Kpi } from '../panels/bits';
 import { ConsultationKpiTiles } from '../panels/kpis';
 import { Panel } from '../panels/Panel';
@@ -197,8 +198,8 @@ function DisputesSummary({ m }: { m: ConsultationModel }) {
   return (
     <div className="disputes">
       <div className="kpi-row kpi-row-3">
-        <Kpi testId="disputesReceived" label={l('受理纠纷', 'Received')} value={fmtNumber(x.received)} unit={l('件', 'cases')} />
-        <Kpi testId="disputesResolved" label={l('已化解', 'Resolved')} value={fmtNumber(x.resolved)} unit={l('件', 'cases')} />
+        <Kpi testId="disputesReceived" label={l('受理纠纷', 'Received')} value={fmtNumber(x.received)} unit={countUnit(x.received, l('件', 'cases'))} />
+        <Kpi testId="disputesResolved" label={l('已化解', 'Resolved')} value={fmtNumber(x.resolved)} unit={countUnit(x.resolved, l('件', 'cases'))} />
         <Kpi testId="resolvedAtSourceRate" label={l('源头化解率', 'At source')} value={fmtPct(x.resolvedAtSourceRatePct, 1)} tone="good" />
       </div>
       <ul className="level-bars">
@@ -207,7 +208,7 @@ function DisputesSummary({ m }: { m: ConsultationModel }) {
             <span>{l(DISPUTE_LEVELS[b.level].zh, DISPUTE_LEVELS[b.level].en)}</span>
             <i style={{ width: `${(100 * b.count) / total}%` }} />
             <b>
-              {fmtNumber(b.count)} {l('件', 'cases')}
+              {fmtNumber(b.count)} {countUnit(b.count, l('件', 'cases'))}
             </b>
           </li>
         ))}

@@ -6,6 +6,7 @@ import { EChart } from '../charts/EChart';
 import { SERIES_COLORS } from '../charts/theme';
 import { useQuery } from '../data/useQuery';
 import { fmtNumber, useL } from '../i18n';
+import { countUnit } from '../i18n/units';
 import { EventFeed, EVENT_STATUS_NAMES, RankingTable } from '../panels/events';
 import { fmtHours, fmtMinutes } from '../panels/format';
 import { EventKpiTiles } from '../panels/kpis';
@@ -158,7 +159,7 @@ function TimesTable({ m }: { m: EventsModel }) {
           <tr data-times="accept">
             <th>
               {l('受理用时', 'To accept')}
-              <small>{fmtNumber(a.count)} {l('件', 'events')}</small>
+              <small>{fmtNumber(a.count)} {countUnit(a.count, l('件', 'events'))}</small>
             </th>
             <td>{fmtMinutes(a.p50, en)}</td>
             <td>{fmtMinutes(a.p90, en)}</td>
@@ -167,7 +168,7 @@ function TimesTable({ m }: { m: EventsModel }) {
           <tr data-times="close">
             <th>
               {l('办结用时', 'To close')}
-              <small>{fmtNumber(c.count)} {l('件', 'events')}</small>
+              <small>{fmtNumber(c.count)} {countUnit(c.count, l('件', 'events'))}</small>
             </th>
             <td>{fmtHours(c.p50, en)}</td>
             <td>{fmtHours(c.p90, en)}</td>
@@ -178,15 +179,15 @@ function TimesTable({ m }: { m: EventsModel }) {
       <div className="overdue-row">
         <div className={m.overdue.accept ? 'bad' : 'good'}>
           <span>{l('受理超时', 'Accepted late')}</span>
-          <b>{fmtNumber(m.overdue.accept)}</b> {l('件', 'events')}
+          <b>{fmtNumber(m.overdue.accept)}</b> {countUnit(m.overdue.accept, l('件', 'events'))}
         </div>
         <div className={m.overdue.handle ? 'bad' : 'good'}>
           <span>{l('处置超时', 'Handled late')}</span>
-          <b>{fmtNumber(m.overdue.handle)}</b> {l('件', 'events')}
+          <b>{fmtNumber(m.overdue.handle)}</b> {countUnit(m.overdue.handle, l('件', 'events'))}
         </div>
         <div className={m.overdue.openPastLimit ? 'bad' : 'good'}>
           <span>{l('超期未办结', 'Open past limit')}</span>
-          <b>{fmtNumber(m.overdue.openPastLimit)}</b> {l('件', 'events')}
+          <b>{fmtNumber(m.overdue.openPastLimit)}</b> {countUnit(m.overdue.openPastLimit, l('件', 'events'))}
         </div>
       </div>
     </div>

@@ -5,6 +5,7 @@ import { levelRank } from '../charts/levels';
 import { RiskMap } from '../charts/RiskMap';
 import { MapKindTag, RiskSmallMultiples } from '../charts/RiskSmallMultiples';
 import { buildTrendOption } from '../charts/trendOption';
+import { useSelectTownOnTrendClick } from '../charts/useTrendClick';
 import { useQuery } from '../data/useQuery';
 import { useL } from '../i18n';
 import { Panel } from '../panels/Panel';
@@ -63,6 +64,7 @@ export function RiskPage() {
     () => (q.data ? buildTrendOption({ trends: q.data.trends, highlight: focus, l }) : null),
     [q.data, focus, l],
   );
+  const onTrendClick = useSelectTownOnTrendClick(q.data?.trends);
   const { kind } = useWallLayout();
   return (
     <WallGrid
@@ -88,7 +90,7 @@ export function RiskPage() {
           <Panel area="trend" title={l('风险走势与预测（虚线为预测）', 'Trend & forecast (dashed)')} asOf={asOf}>
             <QueryGate q={q} what={what}>
               {(d) =>
-                d.trends.length ? <EChart option={trendOption} label="trend" /> : <EmptyNote>{l('尚无历史周数据', 'No weekly history yet')}</EmptyNote>
+                d.trends.length ? <EChart option={trendOption} onClick={onTrendClick} label="trend" /> : <EmptyNote>{l('尚无历史周数据', 'No weekly history yet')}</EmptyNote>
               }
             </QueryGate>
           </Panel>

@@ -1,6 +1,7 @@
 import type { RiskModel } from '../../../shared/readModel';
 import { levelRank } from '../charts/levels';
 import { fmtNumber, useL } from '../i18n';
+import { countUnit } from '../i18n/units';
 import { useCockpit } from '../store/cockpit';
 import { LevelBadge } from './bits';
 import { useFitChildren } from './fit';
@@ -40,11 +41,11 @@ export function ForecastTable(props: { trends: RiskModel['trends'] }) {
                   <LevelBadge level={now.level} short />
                 </td>
                 <td>
-                  <LevelBadge level={f.level} short /> {fmtNumber(f.score, 0)} {l('分', 'pts')}
+                  <LevelBadge level={f.level} short /> {fmtNumber(f.score, 0)} {countUnit(f.score, l('分', 'pts'), 0)}
                 </td>
                 <td className={`num ${d > 0.5 ? 'delta-worse' : d < -0.5 ? 'delta-better' : ''}`}>
                   {d > 0 ? '+' : d < 0 ? '−' : ''}
-                  {fmtNumber(Math.abs(d), 1)} {l('分', 'pts')}
+                  {fmtNumber(Math.abs(d), 1)} {countUnit(Math.abs(d), l('分', 'pts'), 1)}
                 </td>
               </tr>
             );

@@ -6,6 +6,7 @@ import { LEVEL_COLORS, NO_DATA_COLOR } from '../charts/levels';
 import { buildTrendOption } from '../charts/trendOption';
 import { useQuery } from '../data/useQuery';
 import { fmtNumber, useL } from '../i18n';
+import { countUnit } from '../i18n/units';
 import { useWeekParams } from '../pages/weekParams';
 import { AsOf } from '../shell/AsOf';
 import { useWallLayout, type WallKind } from '../shell/layout';
@@ -74,7 +75,7 @@ export function TownDetail(props: { code: string; onClose(): void }) {
           {d && <LevelBadge level={d.risk?.level ?? null} />}
           {d?.risk && (
             <span className="head-fact">
-              {l('综合', 'Score')} <b className="num">{fmtNumber(d.risk.score, 0)}</b> {l('分', 'pts')}
+              {l('综合', 'Score')} <b className="num">{fmtNumber(d.risk.score, 0)}</b> {countUnit(d.risk.score, l('分', 'pts'), 0)}
             </span>
           )}
           {d?.risk && (
@@ -89,7 +90,7 @@ export function TownDetail(props: { code: string; onClose(): void }) {
           )}
           {d?.forecast && (
             <span className="head-fact">
-              {l('下周预测', 'Next week')} <LevelBadge level={d.forecast.level} short /> {fmtNumber(d.forecast.score, 0)} {l('分', 'pts')}
+              {l('下周预测', 'Next week')} <LevelBadge level={d.forecast.level} short /> {fmtNumber(d.forecast.score, 0)} {countUnit(d.forecast.score, l('分', 'pts'), 0)}
             </span>
           )}
           <AsOf time={d?.asOf ?? null} />

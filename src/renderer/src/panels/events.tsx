@@ -1,6 +1,7 @@
 import { EVENT_TYPE_NAMES, PERSONNEL_ROLE_NAMES, type EventStatus } from '../../../shared/contract';
 import type { EventsModel, EventView } from '../../../shared/readModel';
 import { fmtDateTime, fmtNumber, fmtTime, useL } from '../i18n';
+import { countUnit } from '../i18n/units';
 import { useCockpit } from '../store/cockpit';
 import { useFitChildren } from './fit';
 import { EmptyNote } from './QueryGate';
@@ -78,7 +79,7 @@ export function RankingTable(props: { ranking: EventsModel['ranking']; limit: nu
               {fmtNumber(p.eventsHandled)} {l('件', '')}
             </td>
             <td className="num score">
-              {fmtNumber(p.score, 1)} {l('分', 'pts')}
+              {fmtNumber(p.score, 1)} {countUnit(p.score, l('分', 'pts'), 1)}
             </td>
           </tr>
         ))}

@@ -19,6 +19,14 @@ describe('indicator formatting', () => {
     expect(weekDelta(3, 3, ind('fires'), false)?.tone).toBe('same');
     expect(weekDelta(3, null, ind('fires'), false)).toBeNull();
   });
+
+  it('says "1 item", "−1 case" in English, not "1 items"', () => {
+    expect(fmtIndicator(1, ind('instabilityFactors'), true)).toBe('1 item');
+    expect(fmtIndicator(2, ind('instabilityFactors'), true)).toBe('2 items');
+    expect(fmtIndicator(1, ind('instabilityFactors'), false)).toBe('1 个');
+    expect(weekDelta(3, 4, ind('fires'), true)).toEqual({ text: '−1 case', tone: 'better' });
+    expect(weekDelta(4, 2, ind('fires'), true)).toEqual({ text: '+2 cases', tone: 'worse' });
+  });
 });
 
 describe('durations', () => {

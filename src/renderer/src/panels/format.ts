@@ -1,5 +1,6 @@
 import type { Indicator, WarningStatus } from '../../../shared/contract';
 import { fmtNumber } from '../i18n';
+import { countUnit } from '../i18n/units';
 
 /** An indicator value with its unit: "12 起", "3.4%", "96.1%". */
 export function fmtIndicator(value: number | null | undefined, ind: Pick<Indicator, 'unitZh' | 'unitEn'>, en: boolean): string {
@@ -7,7 +8,7 @@ export function fmtIndicator(value: number | null | undefined, ind: Pick<Indicat
   const unit = en ? ind.unitEn : ind.unitZh;
   const digits = unit === '%' || !Number.isInteger(value) ? 1 : 0;
   const n = fmtNumber(value, digits);
-  return unit === '%' ? `${n}%` : `${n} ${unit}`;
+  return unit === '%' ? `${n}%` : `${n} ${countUnit(value, unit, digits)}`;
 }
 
 /**
@@ -27,7 +28,7 @@ export function weekDelta(
   const digits = unit === '%' || !Number.isInteger(d) ? 1 : 0;
   const sign = d > 0 ? '+' : '−';
   const mag = fmtNumber(Math.abs(d), digits);
-  const unitText = unit === '%' ? (en ? ' pt' : '个百分点') : ` ${unit}`;
+  const unitText = unit === '%' ? (en ? ' pt' : '个百分点') : ` ${countUnit(d, unit, digits)}`;
   const worse = ind.worse === 'higher' ? d > 0 : d < 0;
   return { text: `${sign}${mag}${unitText}`, tone: worse ? 'worse' : 'better' };
 }

@@ -2,6 +2,7 @@ import type { Level } from '../../../shared/contract';
 import type { Explanation, TownRisk } from '../../../shared/readModel';
 import { LEVEL_COLORS, LEVEL_INK, LEVEL_NAMES, LEVELS } from '../charts/levels';
 import { fmtNumber, useL } from '../i18n';
+import { countUnit } from '../i18n/units';
 import { useCockpit } from '../store/cockpit';
 import { LevelBadge } from './bits';
 import { useFitChildren } from './fit';
@@ -107,7 +108,7 @@ export function ExplanationView(props: { explanation: Explanation; townName: str
         <b>{props.townName}</b>
         <LevelBadge level={e.level} />
         <span>
-          {l('综合', 'Score')} <b className="num">{fmtNumber(e.score, 0)}</b> {l('分', 'pts')} · {l('周', 'week')} {e.weekStart}
+          {l('综合', 'Score')} <b className="num">{fmtNumber(e.score, 0)}</b> {countUnit(e.score, l('分', 'pts'), 0)} · {l('周', 'week')} {e.weekStart}
         </span>
       </div>
       {top.length === 0 ? (
@@ -124,7 +125,7 @@ export function ExplanationView(props: { explanation: Explanation; townName: str
                 </div>
                 <div className="contrib-bar">
                   <i style={{ width: `${(100 * c.contribution) / maxC}%` }} />
-                  <span>+{fmtNumber(c.contribution, 1)} {l('分', 'pts')}</span>
+                  <span>+{fmtNumber(c.contribution, 1)} {countUnit(c.contribution, l('分', 'pts'), 1)}</span>
                 </div>
                 <div className="contrib-vs">
                   {fmtIndicator(c.value, ind, en)} {l('对比基线', 'vs baseline')} {fmtIndicator(c.baseline, ind, en)}

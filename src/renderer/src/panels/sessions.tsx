@@ -1,6 +1,7 @@
 import { CONSULTATION_CATEGORY_NAMES } from '../../../shared/contract';
 import type { ConsultationView } from '../../../shared/readModel';
 import { fmtDateTime, fmtNumber, useL } from '../i18n';
+import { countUnit } from '../i18n/units';
 import { useCockpit } from '../store/cockpit';
 import { useFitChildren } from './fit';
 import { EmptyNote } from './QueryGate';
@@ -43,7 +44,7 @@ export function SessionList(props: { sessions: ConsultationView[]; limit: number
             <div className="session-meta">
               {s.status === 'scheduled' && s.viewers === 0
                 ? l('尚未开播', 'not started')
-                : `${s.status === 'live' ? l('在线', 'watching') : s.status === 'ended' ? l('观看', 'views') : l('关注', 'interested')} ${fmtNumber(s.viewers)} ${l('人', 'people')}`}
+                : `${s.status === 'live' ? l('在线', 'watching') : s.status === 'ended' ? l('观看', 'views') : l('关注', 'interested')} ${fmtNumber(s.viewers)} ${countUnit(s.viewers, l('人', 'people'))}`}
               {s.experts.length > 0 && ` · ${l('专家', 'experts')}：${s.experts.join('、')}`}
             </div>
           </li>
