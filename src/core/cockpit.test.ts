@@ -45,7 +45,7 @@ describe('createCockpit', () => {
         title: '演示驾驶舱',
         locale: 'zh-CN',
         playlist: { pages: ['risk', 'events'], intervalSec: 12, autoplay: true },
-        map: { enable3d: true },
+        map: { enable3d: true, city: false },
         pollIntervalSec: SIMULATOR_INTERVAL_SEC,
       });
       await cockpit.start();

@@ -50,7 +50,7 @@ export function uiConfigOf(config: CockpitConfig, sources: readonly SourceConfig
     title: config.title ?? null,
     locale: config.locale,
     playlist: { ...config.playlist, pages: [...config.playlist.pages] },
-    map: { enable3d: config.map.enable3d },
+    map: { enable3d: config.map.enable3d, city: config.map.city !== undefined },
     pollIntervalSec: intervals.length ? Math.min(...intervals) : SIMULATOR_INTERVAL_SEC,
   };
 }

@@ -309,7 +309,8 @@ export interface UiConfigModel {
   title: string | null;
   locale: 'zh-CN' | 'en';
   playlist: { pages: Array<'overview' | 'risk' | 'events' | 'consultation'>; intervalSec: number; autoplay: boolean };
-  map: { enable3d: boolean };
+  /** `city`: a city boundary file is configured, so the map can drill from the city down. */
+  map: { enable3d: boolean; city: boolean };
   /** Poll interval of the fastest source, seconds: how soon "stale" can be judged. */
   pollIntervalSec: number;
 }

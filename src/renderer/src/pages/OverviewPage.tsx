@@ -3,7 +3,9 @@ import { Map3DFrame } from '../../map3d/Map3DFrame';
 import { useMapModel } from '../charts/mapRegistry';
 import type { OverviewModel } from '../../../shared/readModel';
 import { buildTrendOption } from '../charts/trendOption';
+import { useSelectTownOnTrendClick } from '../charts/useTrendClick';
 import { EChart } from '../charts/EChart';
+import { DrillableRiskMap } from '../charts/DrillableRiskMap';
 import { RiskMap } from '../charts/RiskMap';
 import { useQuery } from '../data/useQuery';
 import { useL } from '../i18n';
@@ -69,7 +71,7 @@ export function OverviewPage() {
               </>
             }>
             <QueryGate q={q} what={what}>
-              {(d) => (view === '3d' && can3d ? <Map3D d={d} /> : <RiskMap towns={d.towns} warnings={d.warnings} labelSize={26} />)}
+              {(d) => (view === '3d' && can3d ? <Map3D d={d} /> : <DrillableRiskMap towns={d.towns} warnings={d.warnings} labelSize={26} />)}
             </QueryGate>
           </Panel>
         ),
@@ -137,9 +139,10 @@ function RiskTrendPanel() {
   const q = useQuery('risk', useWeekParams());
   const selected = useCockpit((s) => s.selectedTown);
   const option = useMemo(() => (q.data ? buildTrendOption({ trends: q.data.trends, highlight: selected, l }) : null), [q.data, selected, l]);
+  const onClick = useSelectTownOnTrendClick(q.data?.trends);
   return (
     <Panel area="trend" title={l('各镇街风险走势与预测（虚线）', 'Risk trend & forecast (dashed)')} asOf={q.data?.asOf ?? null}>
-      <QueryGate q={q} what={['风险走势', 'risk trend']}>{() => <EChart option={option} label="trend" />}</QueryGate>
+      <QueryGate q={q} what={['风险走势', 'risk trend']}>{() => <EChart option={option} onClick={onClick} label="trend" />}</QueryGate>
     </Panel>
   );
 }
@@ -165,12 +168,14 @@ function ViewToggle(props: { view: '2d' | '3d'; onChange(v: '2d' | '3d'): void }
 function Map3D({ d }: { d: OverviewModel }) {
   const l = useL();
   const map = useMapModel();
+  const selectTown = useCockpit((s) => s.selectTown);
   const towns = useMemo(() => d.towns.map((t) => ({ code: t.code, name: t.name, level: t.level, score: t.score })), [d.towns]);
   const fallback = <RiskMap towns={d.towns} warnings={d.warnings} labelSize={26} />;
   if (!map.data) return fallback;
   return (
     <div className="risk-map map-3d">
-      <Map3DFrame map={map.data} towns={towns} labels={{ provenance: l(map.data.labelZh, map.data.labelEn) }} fallback={fallback} title={l('立体五色图', '3D risk map')} />
+      <Map3DFrame map={map.data} towns={towns} labels={{ provenance: l(map.data.labelZh, map.data.labelEn) }} fallback={fallback} title={l('立体五色图', '3D risk map')}
+        onSelect={selectTown} />
     </div>
   );
 }

@@ -1,0 +1,94 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { LEVEL_COLORS } from '../src/renderer/theme/levelColors';
+import { useStack } from './fixtures/stack';
+import { openWall } from './fixtures/wall';
+
+// Drill-down with a city-level boundary file: city (districts) → district (towns) → town
+// detail, and back. The city file holds the real Linping outline (../shared/data/geo) and two
+// neighbouring districts drawn as plain rectangles, all GCJ-02 like a file from AMap.
+const outline = JSON.parse(readFileSync(resolve('../shared/data/geo/linping-330113-outline.gcj02.geojson'), 'utf8'));
+const box = (w: number, s: number, e: number, n: number) => ({
+  type: 'Polygon',
+  coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]],
+});
+const cityDir = mkdtempSync(join(tmpdir(), 'cockpit-city-'));
+const cityFile = join(cityDir, 'hangzhou-districts.gcj02.geojson');
+writeFileSync(
+  cityFile,
+  JSON.stringify({
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', properties: { adcode: '330113', name: '临平区' }, geometry: outline },
+      { type: 'Feature', properties: { adcode: '330110', name: '余杭区' }, geometry: box(119.9, 30.3, 120.1, 30.55) },
+      { type: 'Feature', properties: { adcode: '330102', name: '上城区' }, geometry: box(120.12, 30.18, 120.34, 30.3) },
+    ],
+  }),
+);
+
+const stack = useStack({
+  intervalSec: 2,
+  config: { map: { city: { path: cityFile, crs: 'gcj02', codeProperty: 'adcode', nameProperty: 'name' } } },
+});
+
+/** A point well inside an area painted in any level colour on the map's canvas. */
+async function levelColouredPoint(page: Page, map: Locator): Promise<{ x: number; y: number }> {
+  const colours = Object.values(LEVEL_COLORS).map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
+  const canvas = map.locator('canvas').first();
+  const point = await canvas.evaluate((el, colours) => {
+    const c = el as HTMLCanvasElement;
+    const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    const coloured = (x: number, y: number) => {
+      if (x < 0 || y < 0 || x >= c.width || y >= c.height) return false;
+      const i = (y * c.width + x) * 4;
+      return colours.some(([r, g, b]) => Math.abs(px[i] - r) <= 3 && Math.abs(px[i + 1] - g) <= 3 && Math.abs(px[i + 2] - b) <= 3);
+    };
+    const r = Math.round(12 * (c.width / c.getBoundingClientRect().width));
+    for (let y = r; y < c.height - r; y += 3) {
+      for (let x = r; x < c.width - r; x += 3) {
+        if (coloured(x, y) && coloured(x - r, y) && coloured(x + r, y) && coloured(x, y - r) && coloured(x, y + r)) {
+          const box = c.getBoundingClientRect();
+          return { x: box.left + (x * box.width) / c.width, y: box.top + (y * box.height) / c.height };
+        }
+      }
+    }
+    return null;
+  }, colours);
+  if (!point) throw new Error('no area painted in a level colour on the map');
+  return point;
+}
+
+test('the map drills from the city to the district to a town, and back', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openWall(page, stack().url);
+  await page.locator('.tabs button[data-page="overview"]').click();
+  const crumbs = page.getByTestId('map-breadcrumb');
+  await expect(crumbs.getByRole('button', { name: '临平区' })).toHaveAttribute('aria-current', 'page');
+
+  // Up to the city: its districts, ours coloured by its most severe town, the others not connected.
+  await crumbs.getByRole('button', { name: '全市' }).click();
+  const city = page.locator('[data-map-level="city"]');
+  await expect(city).toBeVisible();
+  await expect(city.getByTestId('map-kind')).toHaveText('官方边界');
+  await page.waitForTimeout(600); // the map's entry animation
+  await page.screenshot({ path: 'test-results/screens/city-1920x1080.png' });
+
+  // Down into Linping: the only district painted in a level colour.
+  const ours = await levelColouredPoint(page, city);
+  await page.mouse.click(ours.x, ours.y);
+  await expect(city).toHaveCount(0);
+  await expect(crumbs.getByRole('button', { name: '临平区' })).toHaveAttribute('aria-current', 'page');
+
+  // Down to a town's detail, then back out to the city.
+  const districtMap = page.locator('.risk-map').first();
+  await page.waitForTimeout(600);
+  const town = await levelColouredPoint(page, districtMap);
+  await page.mouse.click(town.x, town.y);
+  await expect(page.locator('.town-detail')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.town-detail')).toHaveCount(0);
+  await crumbs.getByRole('button', { name: '全市' }).click();
+  await expect(city).toBeVisible();
+});
