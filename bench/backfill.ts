@@ -6,13 +6,15 @@
  *
  *   node --import tsx bench/backfill.ts [--events N] [--page N] [--keep] [--without-readmodel]
  *
+ * --page defaults to the sync engine's page limit (5000); `--page 1000` shows the old default.
+ *
  * --without-readmodel leaves out the read model's migrations (its event tallies, their triggers
  * and its index on events (town_code, reported_at)): the cost of the cache's own tables alone.
  */
 import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventSchema, type DistrictEvent } from '../src/shared/contract';
+import { FEED_LIMIT_MAX, eventSchema, type DistrictEvent } from '../src/shared/contract';
 import { FULL_CHECK_MAX_BYTES, loadMigrations, openCache } from '../src/core/cache';
 import { generateSyntheticEvents } from './lib/syntheticEvents';
 
@@ -22,7 +24,8 @@ function arg(name: string, fallback: number): number {
 }
 
 const total = arg('events', 1_000_000);
-const pageSize = arg('page', 1000);
+// Pages as the sync engine asks for them by default (engine.ts: FEED_LIMIT_MAX, the API's backfill size).
+const pageSize = arg('page', FEED_LIMIT_MAX);
 const dir = mkdtempSync(join(tmpdir(), 'bench-backfill-'));
 const path = join(dir, 'cache.db');
 const withoutReadModel = process.argv.includes('--without-readmodel');

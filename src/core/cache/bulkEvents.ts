@@ -22,7 +22,7 @@ import { FEED_TABLES, type FeedRecord } from './feedRows';
 
 /**
  * A page of events at least this big is written this way. Backfill pages are the engine's page
- * limit (1000 by default); a live poll brings a few dozen, which the triggers handle (the trigger
+ * limit (5000 by default); a live poll brings a few dozen, which the triggers handle (the trigger
  * drop and re-create, ≈ 0.2 ms, would cost more than they save on a small page).
  */
 export const BULK_PAGE_MIN_ROWS = 200;
@@ -52,33 +52,8 @@ const C = {
   satisfaction: col('satisfaction'),
 };
 
+/** An event row in COLUMNS order, as bound or as stored (times in ms). */
 type Row = unknown[];
-/** The columns of an event row the tallies depend on, as stored (times in ms). */
-interface TallyInputs {
-  source_id: string;
-  type: string;
-  town_code: string;
-  status: string;
-  reported_at: number;
-  accepted_at: number | null;
-  closed_at: number | null;
-  accept_overdue: number;
-  handle_overdue: number;
-  satisfaction: string | null;
-}
-
-const fromRow = (r: Row): TallyInputs => ({
-  source_id: r[C.source] as string,
-  type: r[C.type] as string,
-  town_code: r[C.town] as string,
-  status: r[C.status] as string,
-  reported_at: r[C.reported] as number,
-  accepted_at: r[C.accepted] as number | null,
-  closed_at: r[C.closed] as number | null,
-  accept_overdue: r[C.acceptOverdue] as number,
-  handle_overdue: r[C.handleOverdue] as number,
-  satisfaction: r[C.satisfaction] as string | null,
-});
 
 const SEP = '\u0001';
 
@@ -92,58 +67,66 @@ interface DayCount {
   closed: number;
 }
 
-/** Per-page deltas, keyed like the tally tables' primary keys (string keys: hot path). */
+/**
+ * Per-page deltas, keyed like the tally tables' primary keys. A page is one source's, so the
+ * source is left out of the in-memory keys (it is in each entry's `key`); minutes and local
+ * days are number keys: no key string built per event where a number will do (hot path).
+ */
 class TallyDeltas {
   readonly tally = new Map<string, Count>();
-  readonly daily = new Map<string, DayCount>();
-  readonly accept = new Map<string, Count>();
-  readonly close = new Map<string, Count>();
-  private readonly dates = new Map<number, string>();
+  /** Local day number → town → counts. */
+  readonly daily = new Map<number, Map<string, DayCount>>();
+  readonly accept = new Map<number, Count>();
+  readonly close = new Map<number, Count>();
+
+  constructor(private readonly source: string) {}
 
   /** date((ms + 8h) / 1000, 'unixepoch'): integer division truncates, date() floors to the day. */
-  private localDate(ms: number): string {
+  private day(ms: number, town: string): DayCount {
     const day = Math.floor(Math.trunc((ms + LOCAL_OFFSET_MS) / 1000) / 86_400);
-    let d = this.dates.get(day);
-    if (d === undefined) {
-      d = new Date(day * 86_400_000).toISOString().slice(0, 10);
-      this.dates.set(day, d);
+    let towns = this.daily.get(day);
+    if (!towns) this.daily.set(day, (towns = new Map()));
+    let e = towns.get(town);
+    if (!e) {
+      const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      towns.set(town, (e = { key: [this.source, date, town], reported: 0, closed: 0 }));
     }
-    return d;
-  }
-
-  private day(source: string, date: string, town: string): DayCount {
-    const k = source + SEP + date + SEP + town;
-    let e = this.daily.get(k);
-    if (!e) this.daily.set(k, (e = { key: [source, date, town], reported: 0, closed: 0 }));
     return e;
   }
 
-  private minutes(map: Map<string, Count>, source: string, minutes: number): Count {
-    const k = source + SEP + minutes;
-    let e = map.get(k);
-    if (!e) map.set(k, (e = { key: [source, minutes], n: 0 }));
+  private minutes(map: Map<number, Count>, minutes: number): Count {
+    let e = map.get(minutes);
+    if (!e) map.set(minutes, (e = { key: [this.source, minutes], n: 0 }));
     return e;
   }
 
-  /** One event's contribution, added (by = 1) or taken away (by = -1). */
-  add(e: TallyInputs, by: 1 | -1): void {
-    const accepted = e.accepted_at !== null ? 1 : 0;
-    const satisfaction = e.satisfaction ?? '';
+  /**
+   * One event row's contribution, added (by = 1) or taken away (by = -1). Read straight from
+   * the row: no per-event object on the hot path.
+   */
+  add(r: Row, by: 1 | -1): void {
+    if (r[C.source] !== this.source) throw new Error('bulk events: a row of another source in the page');
+    const town = r[C.town] as string;
+    const reportedAt = r[C.reported] as number;
+    const acceptedAt = r[C.accepted] as number | null;
+    const closedAt = r[C.closed] as number | null;
+    const accepted = acceptedAt !== null ? 1 : 0;
+    const satisfaction = (r[C.satisfaction] as string | null) ?? '';
     const k =
-      e.source_id + SEP + e.town_code + SEP + e.type + SEP + e.status + SEP + accepted + SEP +
-      e.accept_overdue + SEP + e.handle_overdue + SEP + satisfaction;
+      town + SEP + r[C.type] + SEP + r[C.status] + SEP + accepted + SEP + r[C.acceptOverdue] + SEP + r[C.handleOverdue] +
+      SEP + satisfaction;
     let t = this.tally.get(k);
     if (!t) {
-      t = { key: [e.source_id, e.town_code, e.type, e.status, accepted, e.accept_overdue, e.handle_overdue, satisfaction], n: 0 };
+      t = { key: [this.source, town, r[C.type], r[C.status], accepted, r[C.acceptOverdue], r[C.handleOverdue], satisfaction], n: 0 };
       this.tally.set(k, t);
     }
     t.n += by;
-    this.day(e.source_id, this.localDate(e.reported_at), e.town_code).reported += by;
-    if (e.closed_at !== null) {
-      this.day(e.source_id, this.localDate(e.closed_at), e.town_code).closed += by;
-      this.minutes(this.close, e.source_id, Math.trunc((e.closed_at - e.reported_at) / 60_000)).n += by;
+    this.day(reportedAt, town).reported += by;
+    if (closedAt !== null) {
+      this.day(closedAt, town).closed += by;
+      this.minutes(this.close, Math.trunc((closedAt - reportedAt) / 60_000)).n += by;
     }
-    if (e.accepted_at !== null) this.minutes(this.accept, e.source_id, Math.trunc((e.accepted_at - e.reported_at) / 60_000)).n += by;
+    if (acceptedAt !== null) this.minutes(this.accept, Math.trunc((acceptedAt - reportedAt) / 60_000)).n += by;
   }
 }
 
@@ -168,10 +151,8 @@ export function createBulkEventWriter(db: Database.Database, upsert: Database.St
   const insertNew = db.prepare(
     `INSERT INTO events (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (source_id, id) DO NOTHING`,
   );
-  const selectOld = db.prepare(
-    `SELECT source_id, type, town_code, status, reported_at, accepted_at, closed_at, accept_overdue, handle_overdue, satisfaction
-     FROM events WHERE source_id = ? AND id = ?`,
-  );
+  // The stored row in COLUMNS order, so the old and the new copy are read alike.
+  const selectOld = db.prepare(`SELECT ${COLUMNS.join(', ')} FROM events WHERE source_id = ? AND id = ?`).raw();
   // Deltas, not counts: the page adds to what earlier pages left (or takes away, for a row that moved).
   const addTally = db.prepare(`INSERT INTO rm_event_tally VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n`);
   const addDaily = db.prepare(`INSERT INTO rm_event_daily VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET reported = reported + excluded.reported, closed = closed + excluded.closed`);
@@ -182,7 +163,9 @@ export function createBulkEventWriter(db: Database.Database, upsert: Database.St
 
   function flush(d: TallyDeltas): void {
     for (const { key, n } of d.tally.values()) if (n !== 0) addTally.run(...key, n);
-    for (const { key, reported, closed } of d.daily.values()) if (reported !== 0 || closed !== 0) addDaily.run(...key, reported, closed);
+    for (const towns of d.daily.values()) {
+      for (const { key, reported, closed } of towns.values()) if (reported !== 0 || closed !== 0) addDaily.run(...key, reported, closed);
+    }
     for (const { key, n } of d.accept.values()) if (n !== 0) addAccept.run(...key, n);
     for (const { key, n } of d.close.values()) if (n !== 0) addClose.run(...key, n);
   }
@@ -190,21 +173,21 @@ export function createBulkEventWriter(db: Database.Database, upsert: Database.St
   return {
     writePage(sourceId, records) {
       if (!db.inTransaction) throw new Error('bulk events: writePage must run inside the page transaction');
-      const deltas = new TallyDeltas();
+      const deltas = new TallyDeltas(sourceId);
       let changed = 0;
       db.exec(dropSql);
       for (const record of records) {
         const row = spec.toRow(sourceId, record);
         if (insertNew.run(row).changes === 1) {
-          deltas.add(fromRow(row), 1);
+          deltas.add(row, 1);
           changed += 1;
           continue;
         }
         // Already cached: the same upsert as the trigger path (only a newer copy replaces it).
-        const old = selectOld.get(sourceId, row[C.id]) as TallyInputs;
+        const old = selectOld.get(sourceId, row[C.id]) as Row;
         if (upsert.run(row).changes === 1) {
           deltas.add(old, -1);
-          deltas.add(fromRow(row), 1);
+          deltas.add(row, 1);
           changed += 1;
         }
       }

@@ -5,6 +5,7 @@
  */
 import type { FEEDS, FeedName } from '../../shared/contract';
 import type { z } from 'zod';
+import { isoMs } from '../../shared/contract/isoMs';
 
 export type FeedRecord<F extends FeedName> = z.infer<(typeof FEEDS)[F]['record']>;
 type Cell = string | number | null;
@@ -16,8 +17,9 @@ export interface FeedTable<F extends FeedName> {
   toRow(sourceId: string, record: FeedRecord<F>): Cell[];
 }
 
-const ms = (iso: string): number => Date.parse(iso);
-const msOrNull = (iso: string | null | undefined): number | null => (iso == null ? null : Date.parse(iso));
+// isoMs is Date.parse, faster for the API's timestamp shapes (up to six per backfilled event).
+const ms = (iso: string): number => isoMs(iso);
+const msOrNull = (iso: string | null | undefined): number | null => (iso == null ? null : isoMs(iso));
 
 export const FEED_TABLES: { [F in FeedName]: FeedTable<F> } = {
   riskPeriods: {
