@@ -492,3 +492,23 @@ test('with the core unreachable a page says what is missing and since when, then
   }
   await expect(kpi(page, 'accepted')).toHaveText(/^15,29\d$/, { timeout: 30_000 });
 });
+
+test('on a 4K wall the 3D map draws at the wall scale, so it is as sharp as the 2D map', async ({ page }) => {
+  await page.setViewportSize({ width: 3840, height: 2160 });
+  await openWall(page, stack().url);
+  await show(page, 'overview');
+  await page.locator('[data-panel="map"] .view-toggle button[data-view="3d"]').click();
+  const iframe = page.locator('[data-panel="map"] .map-3d iframe');
+  await expect(iframe).toHaveAttribute('data-status', 'rendered', { timeout: 60_000 });
+  const frame = (await iframe.elementHandle())!;
+  const content = (await frame.contentFrame())!;
+  // The frame lays out in design px and the wall scales it ×2; its canvas must hold 2 device
+  // pixels per CSS pixel, not 1 stretched over 2.
+  const ratio = await content.evaluate(() => {
+    const c = document.querySelector('canvas')!;
+    return c.width / c.getBoundingClientRect().width;
+  });
+  expect(ratio).toBeCloseTo(2, 1);
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: 'test-results/screens/pages-map-3d-3840x2160.png' });
+});

@@ -15,6 +15,8 @@ export interface Map3DFrameProps {
   towns: Map3DTown[];
   /** Defaults: provenance = map.labelZh. */
   labels?: Partial<Map3DLabels>;
+  /** Device pixels per CSS pixel for the 3D canvas: window DPR × the wall's scale. */
+  pixelRatio?: number;
   /** What to show instead when 3D cannot run (normally the 2D ECharts map). */
   fallback: ReactNode;
   /** URL of the frame page, relative to the cockpit page. */
@@ -30,7 +32,7 @@ export interface Map3DFrameProps {
 
 export const MAP3D_SRC = './map3d/index.html';
 
-export function Map3DFrame({ map, towns, labels, fallback, src = MAP3D_SRC, readyTimeoutMs = 10_000, onStatus, onSelect, className, title = '3D map' }: Map3DFrameProps) {
+export function Map3DFrame({ map, towns, labels, pixelRatio, fallback, src = MAP3D_SRC, readyTimeoutMs = 10_000, onStatus, onSelect, className, title = '3D map' }: Map3DFrameProps) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [status, setStatus] = useState<Map3DStatus>('loading');
   const statusRef = useRef(onStatus);
@@ -83,10 +85,11 @@ export function Map3DFrame({ map, towns, labels, fallback, src = MAP3D_SRC, read
       geojson: map.geojson,
       towns,
       labels: { provenance: map.labelZh, ...(JSON.parse(labelsKey) as Partial<Map3DLabels>) },
+      ...(pixelRatio !== undefined && { pixelRatio: Math.min(8, Math.max(0.5, pixelRatio)) }),
     };
     // An opaque-origin frame cannot be addressed by origin; it only ever gets map data.
     frame.current?.contentWindow?.postMessage(message, '*');
-  }, [listening, map, towns, labelsKey]);
+  }, [listening, map, towns, labelsKey, pixelRatio]);
 
   if (status === 'fallback') return <>{fallback}</>;
   return (

@@ -79,8 +79,13 @@ async function render(msg: Map3DRenderMessage): Promise<void> {
   });
 
   townByRegion = regions;
+  const pixelRatio = msg.pixelRatio ?? window.devicePixelRatio;
+  if (chart && chart.getDevicePixelRatio() !== pixelRatio) {
+    chart.dispose(); // the pixel ratio is fixed at init: a new wall scale needs a new chart
+    chart = null;
+  }
   if (!chart) {
-    chart = echarts.init(document.getElementById('map')!, null, { renderer: 'canvas' });
+    chart = echarts.init(document.getElementById('map')!, null, { renderer: 'canvas', devicePixelRatio: pixelRatio });
     // A click on a region selects its town in the cockpit; regions with no town given are inert.
     chart.on('click', (p: { name?: unknown }) => {
       const code = typeof p.name === 'string' ? townByRegion.get(p.name) : undefined;

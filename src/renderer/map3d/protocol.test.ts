@@ -11,6 +11,7 @@ const good = {
 describe('3D frame messages', () => {
   it('accepts a well-formed render message', () => {
     expect(isRenderMessage(good)).toBe(true);
+    expect(isRenderMessage({ ...good, pixelRatio: 2 })).toBe(true); // a 4K wall scales the frame ×2
   });
 
   it('rejects anything else', () => {
@@ -21,6 +22,9 @@ describe('3D frame messages', () => {
       { ...good, towns: [{ code: 'x', name: 'y', level: 'red', score: 101 }] },
       { ...good, towns: [{ code: 'x', name: 'y', level: 'red', score: Number.NaN }] },
       { ...good, labels: {} },
+      { ...good, pixelRatio: 0 },
+      { ...good, pixelRatio: 64 },
+      { ...good, pixelRatio: '2' },
       { ...good, labels: { provenance: 'x', levels: { black: 'y' } } },
       { ...good, geojson: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: 1, name: 'x' }, geometry: { type: 'Polygon', coordinates: [] } }] } },
       { ...good, geojson: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: '1', name: 'x' }, geometry: { type: 'Point', coordinates: [] } }] } },

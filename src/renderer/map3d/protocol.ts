@@ -27,6 +27,11 @@ export interface Map3DRenderMessage {
   geojson: MapModel['geojson'];
   towns: Map3DTown[];
   labels: Map3DLabels;
+  /**
+   * Device pixels per CSS pixel to draw at. The wall scales the frame with the page (CSS
+   * transform), so on a 4K wall the frame must draw at window DPR × wall scale to stay sharp.
+   */
+  pixelRatio?: number;
 }
 
 /** Frame → host. */
@@ -72,6 +77,7 @@ export function isRenderMessage(data: unknown): data is Map3DRenderMessage {
   const g = data.geojson;
   if (!isObject(g) || g.type !== 'FeatureCollection' || !Array.isArray(g.features) || g.features.length > MAX_FEATURES) return false;
   if (!Array.isArray(data.towns) || data.towns.length > MAX_TOWNS) return false;
+  if (data.pixelRatio !== undefined && !(typeof data.pixelRatio === 'number' && data.pixelRatio >= 0.5 && data.pixelRatio <= 8)) return false;
   return g.features.every(isFeature) && data.towns.every(isTown) && isLabels(data.labels);
 }
 

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Map3DFrame } from '../../map3d/Map3DFrame';
+import { useWallLayout } from '../shell/layout';
 import { useMapModel } from '../charts/mapRegistry';
 import type { OverviewModel } from '../../../shared/readModel';
 import { buildTrendOption } from '../charts/trendOption';
@@ -169,13 +170,14 @@ function Map3D({ d }: { d: OverviewModel }) {
   const l = useL();
   const map = useMapModel();
   const selectTown = useCockpit((s) => s.selectTown);
+  const { scale } = useWallLayout();
   const towns = useMemo(() => d.towns.map((t) => ({ code: t.code, name: t.name, level: t.level, score: t.score })), [d.towns]);
   const fallback = <RiskMap towns={d.towns} warnings={d.warnings} labelSize={26} />;
   if (!map.data) return fallback;
   return (
     <div className="risk-map map-3d">
       <Map3DFrame map={map.data} towns={towns} labels={{ provenance: l(map.data.labelZh, map.data.labelEn) }} fallback={fallback} title={l('立体五色图', '3D risk map')}
-        onSelect={selectTown} />
+        pixelRatio={window.devicePixelRatio * scale} onSelect={selectTown} />
     </div>
   );
 }
