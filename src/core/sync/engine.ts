@@ -28,7 +28,7 @@ export interface SyncEngineOptions {
    * 5000 events are ≈ 2.9 MB of JSON, well under maxBodyBytes (32 MiB by default).
    */
   pageLimit?: number;
-  /** Retry delays after failures; the ceiling never exceeds capMs (default: the interval, at least 60 s). */
+  /** Retry delays after failures; the ceiling never exceeds capMs (default: the endpoint's interval). */
   backoff?: { baseMs?: number; capMs?: number };
   /** Consecutive failures after which an endpoint is 'down'; default 3. */
   downAfter?: number;
@@ -117,7 +117,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
 
   function retryDelay(rt: SourceRuntime, name: string, failures: number): number {
     const interval = intervalMs(rt.source, name);
-    const capMs = opts.backoff?.capMs ?? Math.max(interval, 60_000);
+    // Retry sooner than the interval at first (most faults are brief), never later: a wall must
+    // show a recovered source within one interval. Polling at the normal rate is no hammering;
+    // the jitter still spreads many walls' retries.
+    const capMs = opts.backoff?.capMs ?? interval;
     const baseMs = opts.backoff?.baseMs ?? Math.min(1000, interval);
     return backoffDelay(failures, { baseMs, capMs }, random);
   }

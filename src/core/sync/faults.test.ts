@@ -37,7 +37,7 @@ async function startEngine(): Promise<void> {
     cache,
     sources: [testSource(sim.url)],
     pageLimit: PAGE_LIMIT,
-    backoff: { baseMs: 50, capMs: INTERVAL_MS },
+    // The engine's default backoff: retries never wait longer than the poll interval.
     onChange: (n) => notices.push({ changed: n.changed, health: engine.health()[0] }),
   });
   const started = new Date().toISOString();
