@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { LEVEL_COLORS } from '../src/renderer/theme/levelColors';
+import { LEVELS, type Level } from '../src/shared/contract';
+import { levelPointsInShot } from './fixtures/levelColours';
 import { useStack } from './fixtures/stack';
 import { openWall } from './fixtures/wall';
 
@@ -33,30 +35,14 @@ const stack = useStack({
   config: { map: { city: { path: cityFile, crs: 'gcj02', codeProperty: 'adcode', nameProperty: 'name' } } },
 });
 
-/** A point well inside an area painted in any level colour on the map's canvas. */
-async function levelColouredPoint(page: Page, map: Locator): Promise<{ x: number; y: number }> {
-  const colours = Object.values(LEVEL_COLORS).map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
-  const canvas = map.locator('canvas').first();
-  const point = await canvas.evaluate((el, colours) => {
-    const c = el as HTMLCanvasElement;
-    const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    const coloured = (x: number, y: number) => {
-      if (x < 0 || y < 0 || x >= c.width || y >= c.height) return false;
-      const i = (y * c.width + x) * 4;
-      return colours.some(([r, g, b]) => Math.abs(px[i] - r) <= 3 && Math.abs(px[i + 1] - g) <= 3 && Math.abs(px[i + 2] - b) <= 3);
-    };
-    const r = Math.round(12 * (c.width / c.getBoundingClientRect().width));
-    for (let y = r; y < c.height - r; y += 3) {
-      for (let x = r; x < c.width - r; x += 3) {
-        if (coloured(x, y) && coloured(x - r, y) && coloured(x + r, y) && coloured(x, y - r) && coloured(x, y + r)) {
-          const box = c.getBoundingClientRect();
-          return { x: box.left + (x * box.width) / c.width, y: box.top + (y * box.height) / c.height };
-        }
-      }
-    }
-    return null;
-  }, colours);
-  if (!point) throw new Error('no area painted in a level colour on the map');
+/**
+ * A point well inside the area painted in `level`'s colour on `map`, in page px. (Only a level
+ * that is on the map: the legend's swatches of every colour are on it too, but are smaller.)
+ */
+async function levelPoint(page: Page, map: Locator, level: Level): Promise<{ x: number; y: number }> {
+  const box = (await map.boundingBox())!;
+  const point = (await levelPointsInShot(page, await map.screenshot(), box, { [level]: LEVEL_COLORS[level] }))[level];
+  if (!point) throw new Error(`no area painted ${level} on the map`);
   return point;
 }
 
@@ -75,8 +61,10 @@ test('the map drills from the city to the district to a town, and back', async (
   await page.waitForTimeout(600); // the map's entry animation
   await page.screenshot({ path: 'test-results/screens/city-1920x1080.png' });
 
-  // Down into Linping: the only district painted in a level colour.
-  const ours = await levelColouredPoint(page, city);
+  // Down into Linping: the only district painted in a level colour, its most severe town's.
+  const { levelCounts } = await stack().cockpit.query('overview', {});
+  const worst = LEVELS.find((l) => levelCounts[l] > 0)!;
+  const ours = await levelPoint(page, city, worst);
   await page.mouse.click(ours.x, ours.y);
   await expect(city).toHaveCount(0);
   await expect(crumbs.getByRole('button', { name: '临平区' })).toHaveAttribute('aria-current', 'page');
@@ -84,9 +72,10 @@ test('the map drills from the city to the district to a town, and back', async (
   // Down to a town's detail, then back out to the city.
   const districtMap = page.locator('.risk-map').first();
   await page.waitForTimeout(600);
-  const town = await levelColouredPoint(page, districtMap);
+  const town = await levelPoint(page, districtMap, worst);
   await page.mouse.click(town.x, town.y);
   await expect(page.locator('.town-detail')).toBeVisible();
+  await expect(page.locator('.town-detail .town-detail-head > .level-badge')).toHaveAttribute('data-level', worst);
   await page.keyboard.press('Escape');
   await expect(page.locator('.town-detail')).toHaveCount(0);
   await crumbs.getByRole('button', { name: '全市' }).click();

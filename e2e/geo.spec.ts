@@ -18,6 +18,7 @@ import type { MapModel } from '../src/shared/readModel';
 import { createMapProvider } from '../src/core/geo';
 import { linpingSeats, OUTLINE_PATH } from '../src/core/geo/testing/linping';
 import { LEVEL_COLORS } from '../src/renderer/theme/levelColors';
+import { levelPointsInShot } from './fixtures/levelColours';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SHOTS = resolve(ROOT, 'test-results/geo');
@@ -233,37 +234,6 @@ test('Map3DFrame (React) embeds the sandboxed frame and sends it the map', async
   expect(await frame.evaluate(() => document.getElementById('provenance')?.textContent)).toBe(models.approximate.labelZh);
 });
 
-/** A point well inside the area painted in `hex` in a screenshot (a lit top face, not an edge or a label). */
-async function interiorPoint(page: Page, png: Buffer, hex: string): Promise<{ x: number; y: number } | null> {
-  return page.evaluate(async ({ data, hex }) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${data}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const px = ctx.getImageData(0, 0, c.width, c.height).data;
-    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-    const near = (x: number, y: number) => {
-      if (x < 0 || y < 0 || x >= c.width || y >= c.height) return false;
-      const i = (y * c.width + x) * 4;
-      return Math.abs(px[i] - r) + Math.abs(px[i + 1] - g) + Math.abs(px[i + 2] - b) < 60;
-    };
-    const R = 8;
-    const inner: Array<[number, number]> = [];
-    for (let y = 0; y < c.height; y += 2) {
-      for (let x = 0; x < c.width; x += 2) {
-        if (near(x, y) && near(x - R, y) && near(x + R, y) && near(x, y - R) && near(x, y + R)) inner.push([x, y]);
-      }
-    }
-    if (inner.length === 0) return null;
-    const [x, y] = inner[Math.floor(inner.length / 2)];
-    return { x, y };
-  }, { data: png.toString('base64'), hex });
-}
-
 test('clicking a town in the 3D view selects it; the host ignores forged and unknown selects', async ({ page }) => {
   await page.setViewportSize({ width: 1200, height: 900 });
   await page.goto(`${base}/host-react/host.html`);
@@ -285,7 +255,7 @@ test('clicking a town in the 3D view selects it; the host ignores forged and unk
   const green = risk.filter((t) => t.level === 'green');
   expect(green).toHaveLength(1);
   const box = (await page.locator('iframe').boundingBox())!;
-  const point = await interiorPoint(page, await page.locator('iframe').screenshot(), LEVEL_COLORS.green);
+  const point = (await levelPointsInShot(page, await page.locator('iframe').screenshot(), { x: 0, y: 0 }, { green: LEVEL_COLORS.green })).green;
   expect(point, 'a green area in the 3D view').not.toBeNull();
   await page.mouse.click(box.x + point!.x, box.y + point!.y);
   await expect.poll(selected).toEqual([known, green[0].code]);

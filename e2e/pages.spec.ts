@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { LEVEL_COLORS } from '../src/renderer/theme/levelColors';
 import { LEVELS, type Level, type Warning } from '../src/shared/contract';
 import type { PageId } from '../src/shared/config';
+import { levelPointsInShot } from './fixtures/levelColours';
 import { useStack } from './fixtures/stack';
 import { openWall, WALL_SIZES } from './fixtures/wall';
 
@@ -164,41 +165,6 @@ test('the five-colour map colours all 8 towns by level, labels its provenance, a
   await page.keyboard.press('Escape');
   await expect(detail).toHaveCount(0);
 });
-
-/** Points well inside each level colour in a screenshot of the (cross-origin) 3D frame, in page px. */
-async function levelPointsInShot(page: Page, png: Buffer, origin: { x: number; y: number }): Promise<Record<string, { x: number; y: number } | null>> {
-  return page.evaluate(async ({ data, colours, origin }) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${data}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const px = ctx.getImageData(0, 0, c.width, c.height).data;
-    // Lit 3D faces are shaded: accept the hue at a little less or more brightness.
-    const near = (x: number, y: number, [r, g, b]: number[]) => {
-      if (x < 0 || y < 0 || x >= c.width || y >= c.height) return false;
-      const i = (y * c.width + x) * 4;
-      return Math.abs(px[i] - r) + Math.abs(px[i + 1] - g) + Math.abs(px[i + 2] - b) < 60;
-    };
-    const R = 8;
-    const out: Record<string, { x: number; y: number } | null> = {};
-    for (const [level, hex] of Object.entries(colours)) {
-      const rgb = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-      const inner: Array<[number, number]> = [];
-      for (let y = 0; y < c.height; y += 2) {
-        for (let x = 0; x < c.width; x += 2) {
-          if ([[0, 0], [R, 0], [-R, 0], [0, R], [0, -R]].every(([dx, dy]) => near(x + dx, y + dy, rgb))) inner.push([x, y]);
-        }
-      }
-      const p = inner[Math.floor(inner.length / 2)];
-      out[level] = p ? { x: origin.x + p[0], y: origin.y + p[1] } : null;
-    }
-    return out;
-  }, { data: png.toString('base64'), colours: LEVEL_COLORS, origin });
-}
 
 test('the 3D map draws on the dark wall (no white backdrop) and a click on a town opens it', async ({ page }) => {
   await openWall(page, stack().url);
