@@ -3,7 +3,7 @@ import type { Cache } from '../cache';
 import { assessHistory } from '../../shared/risk';
 import { STANDARD_VOCABULARY } from '../../shared/contract';
 import { createReadModel, UnknownTownError } from './index';
-import { NOW, SOURCE, TEST_MODEL, TOWNS, WEEKS, fillScreens, openTestCache, riskPeriods } from './testing/fixtures';
+import { NOW, SOURCE, TEST_MODEL, TOWNS, WEEKS, event, fillScreens, openTestCache, riskPeriods } from './testing/fixtures';
 
 // Worked by hand with TEST_MODEL (50 points at the baseline, +25 per doubling of (v+1)/(b+1)):
 // town 001, last week: telecom fraud 31 vs a baseline of ~3 → ratio 8 → 125 → 100 points (red);
@@ -185,6 +185,18 @@ describe('risk, overview and town queries', () => {
     expect(d.recentEvents.map((e) => e.id)).toEqual(['e1', 'e2', 'e6']);
     expect(d.recentConsultations.map((c) => c.id)).toEqual(['c5', 'c4', 'c6', 'c3', 'c1']);
     expect(() => rm().query('town', { code: '330113999' })).toThrow(UnknownTownError);
+  });
+
+  it('lists a town’s events of the last 90 days only, along the time index', () => {
+    const old = event('e-old', { type: 'dispute', townCode: '330113001', status: 'reported', reportedAt: '2026-08-20T08:00:00+08:00' });
+    const edge = event('e-edge', { type: 'dispute', townCode: '330113001', status: 'reported', reportedAt: '2026-08-23T08:00:00+08:00' });
+    cache.applyFeedPage(SOURCE, 'events', [old, edge], [], 'c-old');
+    const ids = rm().query('town', { code: '330113001' }).recentEvents.map((e) => e.id);
+    expect(ids).toContain('e-edge'); // 89 days before NOW
+    expect(ids).not.toContain('e-old'); // 92 days before NOW
+    // One index on events by time (migration 021) serves this query: no separate town index.
+    const indexes = cache.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL`).pluck().all();
+    expect(indexes).toEqual(['events_reported']);
   });
 
   it('gives meta: district, towns with seats, vocabulary and weeks', () => {

@@ -10,6 +10,8 @@ import { SOURCE_FILTER } from './sources';
 import type { WarningsReader } from './warnings';
 
 export const TOWN_RECENT = 10;
+/** A town's recent events reach back this far at most. */
+export const TOWN_RECENT_DAYS = 90;
 
 export class UnknownTownError extends Error {
   constructor(code: string) {
@@ -22,9 +24,12 @@ export function createTownQuery(
   ctx: ReadContext,
   deps: { risk: RiskHistoryReader; warnings: WarningsReader },
 ) {
+  // Newest first along the one time index, the town filtered inside it (migration 021): a
+  // busy town stops after a few dozen entries, and the window bounds a town with few events.
   const events = ctx.db.prepare(
-    `SELECT ${EVENT_VIEW_COLUMNS} FROM events INDEXED BY rm_events_town_reported
-     WHERE town_code = :town AND ${SOURCE_FILTER} ORDER BY reported_at DESC LIMIT ${TOWN_RECENT}`,
+    `SELECT ${EVENT_VIEW_COLUMNS} FROM events INDEXED BY events_reported
+     WHERE reported_at >= :since AND town_code = :town AND ${SOURCE_FILTER}
+     ORDER BY reported_at DESC LIMIT ${TOWN_RECENT}`,
   );
   const consultations = ctx.db.prepare(
     `SELECT ${CONSULTATION_VIEW_COLUMNS} FROM consultations
@@ -38,6 +43,7 @@ export function createTownQuery(
     const weekStart = deps.risk.resolveWeek(h, params.week);
     const assessed = weekStart ? h.byWeek.get(weekStart)!.get(town.code) ?? null : null;
     const p = { sources: ctx.sources, town: town.code };
+    const since = ctx.now() - TOWN_RECENT_DAYS * 86_400_000;
     const predictive = weekStart ? deps.risk.predictiveFor(h, weekStart).filter((w) => w.town.code === town.code) : [];
     const source = deps.warnings.ofTown(town.code);
     return {
@@ -48,7 +54,7 @@ export function createTownQuery(
       trend: weekStart ? trendOf(h, town.code, weekStart) : [],
       forecast: weekStart ? deps.risk.forecast(h, town.code, weekStart) : null,
       warnings: mergeWarnings(source, predictive, Number.POSITIVE_INFINITY),
-      recentEvents: (events.all(p) as EventRow[]).map((r) => toEventView(ctx, r)),
+      recentEvents: (events.all({ ...p, since }) as EventRow[]).map((r) => toEventView(ctx, r)),
       recentConsultations: (consultations.all(p) as ConsultationRow[]).map((r) => toConsultationView(ctx, r)),
     };
   };
