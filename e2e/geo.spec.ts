@@ -18,7 +18,7 @@ import type { MapModel } from '../src/shared/readModel';
 import { createMapProvider } from '../src/core/geo';
 import { linpingSeats, OUTLINE_PATH } from '../src/core/geo/testing/linping';
 import { LEVEL_COLORS } from '../src/renderer/theme/levelColors';
-import { levelPointsInShot } from './fixtures/levelColours';
+import { levelPointsInShot, scanShot } from './fixtures/levelColours';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SHOTS = resolve(ROOT, 'test-results/geo');
@@ -118,31 +118,6 @@ test.afterAll(async () => {
   if (buildDir) rmSync(buildDir, { recursive: true, force: true });
 });
 
-/** Counts screenshot pixels close to each level colour, decoding the PNG in the page itself. */
-async function colourCounts(page: Page, png: Buffer): Promise<Record<string, number>> {
-  return page.evaluate(async ({ data, colours }) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${data}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const px = ctx.getImageData(0, 0, c.width, c.height).data;
-    const targets = Object.entries(colours).map(([k, hex]) => [k, parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)] as const);
-    const counts: Record<string, number> = Object.fromEntries(targets.map(([k]) => [k, 0]));
-    for (let i = 0; i < px.length; i += 4) {
-      for (const [k, r, g, b] of targets) {
-        // Lit 3D faces are shaded: accept the hue at reduced or raised brightness.
-        const d = Math.abs(px[i] - r) + Math.abs(px[i + 1] - g) + Math.abs(px[i + 2] - b);
-        if (d < 60) counts[k]++;
-      }
-    }
-    return counts;
-  }, { data: png.toString('base64'), colours: LEVEL_COLORS });
-}
-
 for (const kind of ['approximate', 'schematic'] as const) {
   test(`draws the ${kind} Linping towns with ECharts 2D, labelled`, async ({ page }) => {
     const errors: string[] = [];
@@ -159,7 +134,7 @@ for (const kind of ['approximate', 'schematic'] as const) {
     expect(info.cjk).toBe(true);
     expect(info.label).toBe(models[kind].labelZh);
     const shot = await page.screenshot({ path: `${SHOTS}/${kind}-2d.png` });
-    const counts = await colourCounts(page, shot);
+    const counts = (await scanShot(page, shot)).counts;
     for (const level of LEVELS) expect(counts[level], `${level} pixels`).toBeGreaterThan(2000);
   });
 }
@@ -209,7 +184,7 @@ test('the 3D frame renders map3D with WebGL, isolated from the page', async ({ p
 
   expect(errors).toEqual([]);
   const shot = await page.locator('iframe').screenshot({ path: `${SHOTS}/approximate-3d.png` });
-  const counts = await colourCounts(page, shot);
+  const counts = (await scanShot(page, shot)).counts;
   for (const level of LEVELS) expect(counts[level], `${level} pixels in the 3D view`).toBeGreaterThan(500);
 });
 

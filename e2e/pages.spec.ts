@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { LEVEL_COLORS } from '../src/renderer/theme/levelColors';
 import { LEVELS, type Level, type Warning } from '../src/shared/contract';
 import type { PageId } from '../src/shared/config';
-import { levelPointsInShot } from './fixtures/levelColours';
+import { scanShot } from './fixtures/levelColours';
 import { useStack } from './fixtures/stack';
 import { openWall, WALL_SIZES } from './fixtures/wall';
 
@@ -179,22 +179,14 @@ test('the 3D map draws on the dark wall (no white backdrop) and a click on a tow
   // The frame's empty corner shows the panel through it: dark, like the panel just outside.
   const box = (await iframe.boundingBox())!;
   const shot = await iframe.screenshot();
-  const corner = await page.evaluate(async (data) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${data}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    c.getContext('2d')!.drawImage(img, 0, 0);
-    return [...c.getContext('2d')!.getImageData(4, 4, 1, 1).data.slice(0, 3)];
-  }, shot.toString('base64'));
+  const scan = await scanShot(page, shot, { origin: box, probe: { x: 4, y: 4 } });
+  const corner = scan.probe!;
   expect(Math.max(...corner), `corner pixel rgb(${corner})`).toBeLessThan(80);
 
   // Click the town of a level only one town has (else any town: its level must match).
   const unique = LEVELS.find((l) => model.levelCounts[l] === 1);
   const level: Level = unique ?? LEVELS.find((l) => model.levelCounts[l] > 0)!;
-  const point = (await levelPointsInShot(page, shot, box))[level];
+  const point = scan.points[level];
   expect(point, `an interior point of ${level} in the 3D view`).not.toBeNull();
   await page.mouse.click(point!.x, point!.y);
   const detail = page.locator('.town-detail');

@@ -77,16 +77,12 @@ export function assessHistory(input: {
   });
 }
 
-export interface TownForecast {
-  townCode: string;
-  /** The week forecast: the one after the town's last week up to `upTo`. */
-  weekStart: string;
-  /** Forecast of that week's own values. */
-  weekValues: IndicatorValues;
-  /** What is scored: the assessment window with the forecast week in it. */
-  values: IndicatorValues;
-  baselines: IndicatorValues;
-  assessment: TownAssessment;
+/**
+ * A forecast week, assessed like a reported one: `weekStart` is the week after the town's last
+ * week up to `upTo`, `weekValues` the forecast of that week's own values, and `values` the
+ * assessment window with the forecast week in it.
+ */
+export interface TownForecast extends AssessedPeriod {
   method: string;
 }
 
