@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { OUTLINE_PATH } from '../src/core/geo/testing/linping';
 import { LEVEL_COLORS } from '../src/renderer/theme/levelColors';
 import { LEVELS, type Level } from '../src/shared/contract';
 import { levelPointsInShot } from './fixtures/levelColours';
@@ -9,9 +10,9 @@ import { useStack } from './fixtures/stack';
 import { openWall } from './fixtures/wall';
 
 // Drill-down with a city-level boundary file: city (districts) → district (towns) → town
-// detail, and back. The city file holds the real Linping outline (../shared/data/geo) and two
+// detail, and back. The city file holds the real Linping outline (testdata/geo) and two
 // neighbouring districts drawn as plain rectangles, all GCJ-02 like a file from AMap.
-const outline = JSON.parse(readFileSync(resolve('../shared/data/geo/linping-330113-outline.gcj02.geojson'), 'utf8'));
+const outline = JSON.parse(readFileSync(OUTLINE_PATH, 'utf8'));
 const box = (w: number, s: number, e: number, n: number) => ({
   type: 'Polygon',
   coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]],

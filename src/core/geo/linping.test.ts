@@ -1,4 +1,4 @@
-/** Geo code against the real Linping files in ../shared/data/geo (read in place, never copied). */
+/** Geo code against the real Linping files in testdata/geo. */
 import polygonClipping from 'polygon-clipping';
 import { describe, expect, it } from 'vitest';
 import { approximateTowns } from '../../shared/geo/approximate';

@@ -1,9 +1,10 @@
-/** Test helpers: the real Linping files in ../shared/data/geo (never copied into the project). */
+/** Test helpers: the real Linping files in testdata/geo (licence and provenance in its README). */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TownSeat } from '../../../shared/geo/types';
 
-export const GEO_DATA_DIR = resolve(process.cwd(), '../shared/data/geo');
+export const GEO_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../testdata/geo');
 export const OUTLINE_PATH = resolve(GEO_DATA_DIR, 'linping-330113-outline.gcj02.geojson');
 
 export interface TownRecord {
