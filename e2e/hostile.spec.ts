@@ -9,10 +9,13 @@ const SCRIPT = '<script>alert(2)</script>';
 // A district service renames two towns to markup; the rest of its data is the simulator's.
 const HOSTILE_TOWN = `临平${IMG}`;
 const HOSTILE_TOWN_2 = `星桥${SCRIPT}`;
+// A right-to-left name with an unterminated RIGHT-TO-LEFT OVERRIDE and a zero-width space in it.
+const RTL_TOWN_CODE = '330113002';
+const RTL_TOWN = 'مدينة\u202E南苑\u200B';
 
 const stack = useStack({
   intervalSec: 2,
-  wrapSource: (simUrl) => startHostileSource(simUrl, { [TOWN]: HOSTILE_TOWN, '330113004': HOSTILE_TOWN_2 }),
+  wrapSource: (simUrl) => startHostileSource(simUrl, { [TOWN]: HOSTILE_TOWN, '330113004': HOSTILE_TOWN_2, [RTL_TOWN_CODE]: RTL_TOWN }),
 });
 
 const dialogs: string[] = [];
@@ -101,5 +104,29 @@ test('markup in town names shows as text in chart tooltips and executes nothing'
   const barTip = await hoverUntilTooltip(page, 'towns', '星桥');
   expect(barTip).not.toContain('<script>');
   expect(barTip).toContain('&lt;script&gt;');
+  await expectNothingExecuted(page);
+});
+
+test('bidi controls and right-to-left names cannot reorder the text around them', async ({ page }) => {
+  const event = eventRecord({ townCode: RTL_TOWN_CODE, community: '12号\u2067社区', title: '\u202E标题在前' });
+  stack().sim.inject('events', event);
+  await openWall(page, stack().url);
+  await page.keyboard.press('3');
+  const row = page.locator(`[data-event="${event.id}"]`);
+  await expect(row).toBeVisible({ timeout: 10_000 });
+  const parts = row.locator('.feed-where bdi');
+  await expect(parts).toHaveCount(2);
+  // The controls never reach the DOM: stripped at the contract, and again where shown.
+  await expect(parts.nth(0)).toHaveText('مدينة南苑');
+  await expect(parts.nth(1)).toHaveText('12号社区');
+  await expect(row.locator('.feed-title bdi')).toHaveText('标题在前');
+  const html = await page.evaluate(() => document.body.innerHTML);
+  expect(html).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B]/);
+  // Isolated: the town reads first, then the community, left to right, whatever the town's script.
+  const [town, community] = [await parts.nth(0).boundingBox(), await parts.nth(1).boundingBox()];
+  expect(town!.x + town!.width).toBeLessThanOrEqual(community!.x);
+  await page.screenshot({ path: 'test-results/screens/hostile-bidi-events-1920x1080.png' });
+  await page.keyboard.press('1');
+  await page.screenshot({ path: 'test-results/screens/hostile-bidi-overview-1920x1080.png' });
   await expectNothingExecuted(page);
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isWellFormedText, stripInvisible } from '../text/invisible';
 
 /** District API v1: shared building blocks. Every timestamp is ISO 8601 with an offset. */
 
@@ -10,8 +11,21 @@ export const isoDate = z.iso.date();
 export const divisionCode = z.string().regex(/^\d{6}(\d{3})?$/, 'a 6- or 9-digit division code');
 export const townCode = z.string().regex(/^\d{9}$/, 'a 9-digit town code');
 export const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-export const nonEmpty = z.string().min(1).max(500);
-export const recordId = z.string().min(1).max(64);
+/**
+ * Text from a source (names, titles, free text): well-formed Unicode only (a lone surrogate
+ * would be stored as U+FFFD over a good name), with bidi controls and invisible characters
+ * stripped (src/shared/text/invisible.ts) before the length checks, so a name of nothing but
+ * controls is empty and refused.
+ */
+export const sourceText = (max: number, min = 1) =>
+  z
+    .string()
+    .refine(isWellFormedText, { message: 'not well-formed Unicode (a lone surrogate)', abort: true })
+    .overwrite(stripInvisible)
+    .min(min)
+    .max(max);
+export const nonEmpty = sourceText(500);
+export const recordId = z.string().min(1).max(64).refine(isWellFormedText, 'not well-formed Unicode (a lone surrogate)');
 
 /** The one error shape every endpoint returns with a non-2xx status. */
 export const apiErrorSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, isoTime, recordId, townCode } from './common';
+import { isoDate, isoTime, recordId, sourceText, townCode } from './common';
 
 export const CONSULTATION_CATEGORIES = [
   'wageArrears',
@@ -33,17 +33,17 @@ export const CONSULTATION_CATEGORY_NAMES: Record<ConsultationCategory, { zh: str
  */
 export const consultationSchema = z.object({
   id: recordId,
-  topic: z.string().min(1).max(300),
+  topic: sourceText(300),
   category: consultationCategorySchema,
   townCode,
-  community: z.string().min(1).max(100),
+  community: sourceText(100),
   scheduledAt: isoTime,
   startedAt: isoTime.nullable(),
   endedAt: isoTime.nullable(),
   status: z.enum(['scheduled', 'live', 'ended', 'cancelled']),
   /** Peak concurrent viewers; cumulative views for ended sessions. Persons. */
   viewers: z.number().int().nonnegative(),
-  experts: z.array(z.string().min(1).max(100)).max(20),
+  experts: z.array(sourceText(100)).max(20),
   outcome: z.enum(['agreed', 'partlyAgreed', 'notAgreed']).nullable(),
   /** Replay page (https only). */
   replayUrl: z.url({ protocol: /^https$/ }).nullable(),
@@ -62,7 +62,7 @@ export type Followers = z.infer<typeof followersSchema>;
 export const disputeSchema = z.object({
   id: recordId,
   townCode,
-  community: z.string().min(1).max(100),
+  community: sourceText(100),
   category: z.enum(['neighbour', 'family', 'labour', 'rental', 'property', 'contract', 'land', 'other']),
   receivedAt: isoTime,
   /** Which level took it: a community, the town's or the district's 矛调中心. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoTime, recordId, townCode } from './common';
+import { isoTime, recordId, sourceText, townCode } from './common';
 import { isoMs } from './isoMs';
 
 export const EVENT_TYPES = [
@@ -45,10 +45,10 @@ export const eventSchema = z
   .object({
     id: recordId,
     type: eventTypeSchema,
-    title: z.string().min(1).max(300),
+    title: sourceText(300),
     townCode,
     /** Community (社区/村) name as the reporting system gives it: free text. */
-    community: z.string().min(1).max(100),
+    community: sourceText(100),
     source: z.enum(['grid', 'hotline', 'app', 'patrol', 'walkIn']),
     status: eventStatusSchema,
     reportedAt: isoTime,
@@ -57,7 +57,7 @@ export const eventSchema = z
     handledAt: isoTime.nullable(),
     closedAt: isoTime.nullable(),
     /** Departments the event was dispatched to (流转), in order. */
-    departments: z.array(z.string().min(1).max(100)).max(20),
+    departments: z.array(sourceText(100)).max(20),
     /** Personnel ids who handled it. */
     handlers: z.array(recordId).max(20),
     /** Accepted later than the acceptance time limit. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoTime, recordId, townCode } from './common';
+import { isoTime, recordId, sourceText, townCode } from './common';
 
 export const personnelRoleSchema = z.enum(['dispatched', 'gridWorker', 'communityStaff', 'mediator']);
 export type PersonnelRole = z.infer<typeof personnelRoleSchema>;
@@ -17,11 +17,11 @@ export const PERSONNEL_ROLE_NAMES: Record<PersonnelRole, { zh: string; en: strin
  */
 export const personSchema = z.object({
   id: recordId,
-  name: z.string().min(1).max(50),
+  name: sourceText(50),
   role: personnelRoleSchema,
   townCode,
   /** Home department for dispatched staff (e.g. 司法所), else the community. */
-  department: z.string().min(1).max(100),
+  department: sourceText(100),
   registeredAt: isoTime,
   active: z.boolean(),
   metrics: z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, isoTime, recordId, townCode } from './common';
+import { isoDate, isoTime, recordId, sourceText, townCode } from './common';
 import { DIMENSION_IDS, INDICATOR_IDS, dimensionIdSchema, indicatorIdSchema, levelSchema } from './vocabulary';
 
 const indicatorValues = z.object(
@@ -50,23 +50,23 @@ export const warningSchema = z.object({
   kind: z.enum(['assessed', 'predictive']),
   dimension: dimensionIdSchema,
   indicator: indicatorIdSchema.optional(),
-  title: z.string().min(1).max(200),
+  title: sourceText(200),
   issuedAt: isoTime,
   /** 原因分析 — cause analysis. */
-  causeAnalysis: z.string().min(1).max(4000),
+  causeAnalysis: sourceText(4000),
   /** 整改方向 — rectification direction. */
-  rectification: z.string().min(1).max(4000),
+  rectification: sourceText(4000),
   /** Communities most concerned, by name. */
-  communities: z.array(z.string().min(1).max(100)).max(50).default([]),
+  communities: z.array(sourceText(100)).max(50).default([]),
   status: warningStatusSchema,
   history: z
-    .array(z.object({ status: warningStatusSchema, at: isoTime, note: z.string().max(1000) }))
+    .array(z.object({ status: warningStatusSchema, at: isoTime, note: sourceText(1000, 0) }))
     .min(1),
   jointSupervision: z
     .object({
-      departments: z.array(z.string().min(1).max(100)).min(2),
+      departments: z.array(sourceText(100)).min(2),
       startedAt: isoTime,
-      note: z.string().max(1000).optional(),
+      note: sourceText(1000, 0).optional(),
     })
     .optional(),
   updatedAt: isoTime,

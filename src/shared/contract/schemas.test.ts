@@ -87,6 +87,15 @@ describe('District API v1 schemas', () => {
     expect(rejects(warningSchema, { ...warning, jointSupervision: { departments: ['区应急管理局'], startedAt: T } })).toMatch(/^jointSupervision\.departments: /);
   });
 
+  it('strip bidi controls and invisible characters from text, and refuse text that is not well-formed', () => {
+    const parsed = eventSchema.parse({ ...event, community: '龙船坞\u202E社区\u200B', departments: ['东湖\u2066司法所'] });
+    expect(parsed.community).toBe('龙船坞社区');
+    expect(parsed.departments).toEqual(['东湖司法所']);
+    expect(rejects(eventSchema, { ...event, title: '\u202E\u200B' })).toMatch(/^title: /); // nothing visible left
+    expect(rejects(personSchema, { ...person, name: '沈\uD800建华' })).toBe('name: not well-formed Unicode (a lone surrogate)');
+    expect(rejects(eventSchema, { ...event, id: 'SJ\uDC00' })).toMatch(/^id: not well-formed/);
+  });
+
   it('keep feed items opaque at page level, so one bad record does not sink the page', () => {
     const page = feedPageSchema.parse({ items: [event, { id: 42 }], cursor: '17', hasMore: false });
     expect(page.items).toHaveLength(2);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nonEmpty } from './common';
+import { nonEmpty, sourceText } from './common';
 
 /** The five dimensions of 平安建设 (五位一体). Ids are stable API values. */
 export const DIMENSION_IDS = ['political', 'publicOrder', 'production', 'foodDrug', 'ecology'] as const;
@@ -41,8 +41,8 @@ export const indicatorSchema = z.object({
   en: nonEmpty,
   dimension: dimensionIdSchema,
   /** Unit of the weekly value, in Chinese and English (e.g. 起 / cases). */
-  unitZh: z.string().max(20),
-  unitEn: z.string().max(20),
+  unitZh: sourceText(20, 0),
+  unitEn: sourceText(20, 0),
   /** Which direction is worse: 'higher' for counts, 'lower' for good rates. */
   worse: z.enum(['higher', 'lower']),
 });

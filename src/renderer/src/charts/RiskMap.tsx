@@ -9,6 +9,7 @@ import { buildRiskMapOption, type MapTown } from './mapOptions';
 import { useMapModel } from './mapRegistry';
 import { townRiskTooltip } from './tooltips';
 import type { ChartClick } from './useEChart';
+import { SrcList } from '../text/sourceText';
 
 /** Clicking a region selects its town (region names are town codes: nameProperty 'code'). */
 export function useSelectTownOnClick() {
@@ -75,7 +76,7 @@ export function RiskMap(props: { towns: TownRisk[]; warnings?: WarningView[]; la
           {unmapped.length > 0 && (
             <div>
               {l('地图上缺少：', 'Not on the map: ')}
-              {unmapped.map((t) => t.name).join('、')}
+              <SrcList items={unmapped.map((t) => t.name)} />
             </div>
           )}
           {map.data?.notices.slice(0, 2).map((n) => <div key={n}>{n}</div>)}

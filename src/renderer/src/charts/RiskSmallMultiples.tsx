@@ -10,6 +10,7 @@ import { LEVEL_COLORS, LEVEL_NAMES } from './levels';
 import { buildSmallMultiplesOption, type SmallMultiple } from './mapOptions';
 import { registerMapVariants, useMapModel } from './mapRegistry';
 import { useSelectTownOnClick } from './RiskMap';
+import { srcHtml } from '../text/sourceText';
 
 /**
  * 总图 + the five dimension maps + the twelve indicator maps (分图), as small multiples in
@@ -40,7 +41,7 @@ export function RiskSmallMultiples(props: { towns: TownRisk[]; columns: number }
           code: f.properties.code,
           name,
           level,
-          tooltip: html`<b>${name}</b> · ${title}<div><span style="color:${level ? LEVEL_COLORS[level] : '#fff'}">${levelText}</span>${picked ? html` · ${picked.text}` : ''}</div>`,
+          tooltip: html`<b>${srcHtml(name)}</b> · ${title}<div><span style="color:${level ? LEVEL_COLORS[level] : '#fff'}">${levelText}</span>${picked ? html` · ${picked.text}` : ''}</div>`,
         };
       }),
     });

@@ -76,8 +76,8 @@ describe('buildRiskMapOption', () => {
     expect(tip({ name: '330113001', data: s.data[0] })).toBe('<b>&lt;img src=x onerror=alert(1)&gt;</b>');
     // a town without a prepared tooltip falls back to its escaped name
     expect(tip({ name: '330113009', data: { townName: hostile } })).not.toContain('<img');
-    expect(s.label.formatter({ name: '330113002', data: s.data[1] })).toBe('ax');
-    expect(s.label.formatter({ name: '330113001', data: s.data[0] })).toBe(hostile);
+    expect(s.label.formatter({ name: '330113002', data: s.data[1] })).toBe('\u2068ax\u2069'); // isolated: its direction cannot leak into the next label
+    expect(s.label.formatter({ name: '330113001', data: s.data[0] })).toBe(`\u2068${hostile}\u2069`);
   });
 });
 

@@ -1,9 +1,10 @@
 import type { Level } from '../../../shared/contract';
 import type { MapModel } from '../../../shared/readModel';
 import type { ChartOption } from './echarts';
-import { escapeHtml, type SafeHtml } from './escapeHtml';
+import type { SafeHtml } from './escapeHtml';
 import { LEVEL_COLORS, NO_DATA_COLOR } from './levels';
 import { CHART_FONT, FS, INK, tooltipBase } from './theme';
+import { isolate, srcHtml } from '../text/sourceText';
 
 /** One town as a map draws it. `tooltip` is markup built with html`` (already escaped). */
 export interface MapTown {
@@ -61,13 +62,13 @@ interface RegionParam {
 
 function tooltipFormatter(p: unknown): string {
   const { name, data } = p as RegionParam;
-  return data?.tooltip ?? escapeHtml(data?.townName ?? name);
+  return data?.tooltip ?? srcHtml(data?.townName ?? name).__html;
 }
 
 function labelFormatter(p: unknown): string {
   const { name, data } = p as RegionParam;
   // Canvas text, not HTML; strip rich-text braces so a name cannot restyle the label.
-  return String(data?.townName ?? name).replace(/[{}|]/g, '');
+  return isolate(String(data?.townName ?? name).replace(/[{}|]/g, ''));
 }
 
 /** The main five-colour map: every town filled with its level colour and labelled. */

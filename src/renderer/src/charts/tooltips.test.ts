@@ -40,7 +40,7 @@ describe('townRiskTooltip', () => {
       w('b', '已销号的旧预警', 'closed'),
       w('c', '别的镇街', 'open', '330113001'),
     ]).__html;
-    expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;（待整改）');
+    expect(out).toContain('<bdi>&lt;script&gt;alert(1)&lt;/script&gt;</bdi>（待整改）');
     expect(out).not.toContain('<script>');
     expect(out).not.toContain('已销号的旧预警');
     expect(out).not.toContain('别的镇街');

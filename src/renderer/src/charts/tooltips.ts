@@ -3,6 +3,7 @@ import type { TownRisk, WarningView } from '../../../shared/readModel';
 import { countUnit } from '../i18n/units';
 import { html, type SafeHtml } from './escapeHtml';
 import { LEVEL_COLORS, LEVEL_NAMES } from './levels';
+import { srcHtml } from '../text/sourceText';
 
 type L = (zh: string, en: string) => string;
 
@@ -29,7 +30,7 @@ export function townRiskTooltip(t: TownRisk, vocab: Vocabulary, l: L, warnings: 
     const dot = level ? html`<i style="display:inline-block;width:12px;height:12px;border-radius:6px;margin-right:6px;background:${LEVEL_COLORS[level]}"></i>` : '';
     return html`<tr><td>${dot}${l(i.zh, i.en)}</td><td class="tt-num">${v == null ? '—' : fmt(v, en ? i.unitEn : i.unitZh)}</td></tr>`;
   });
-  return html`<div class="tt"><div style="font-size:24px;font-weight:bold">${t.name}</div>
+  return html`<div class="tt"><div style="font-size:24px;font-weight:bold">${srcHtml(t.name)}</div>
 <div><span style="color:${LEVEL_COLORS[t.level]};font-weight:bold">${l(`${lv.colourZh} · ${lv.riskZh}`, `${lv.colourEn} · ${lv.riskEn}`)}</span> · ${l('综合', 'score')} ${t.score.toFixed(0)} ${l('分', 'pts')} · ${l('周', 'week')} ${t.weekStart}</div>
 <table style="border-spacing:12px 0;margin-left:-12px"><tr><td style="vertical-align:top"><table>${dims}</table></td><td style="vertical-align:top"><table>${inds}</table></td></tr></table>${openWarnings(t, warnings, l)}</div>`;
 }
@@ -40,6 +41,6 @@ function openWarnings(t: TownRisk, warnings: WarningView[], l: L): SafeHtml | st
   const mine = warnings.filter((w) => w.town.code === t.code && w.status !== 'closed').slice(0, 3);
   if (!mine.length) return '';
   return html`<div style="margin-top:6px;border-top:1px solid #3A5578;padding-top:4px">${mine.map(
-    (w) => html`<div data-tip-warning="${w.id}"><b style="color:${LEVEL_COLORS[w.level]}">${l('预警', 'Warning')}</b> ${w.title}（${l(STATUS[w.status][0], STATUS[w.status][1])}）</div>`,
+    (w) => html`<div data-tip-warning="${w.id}"><b style="color:${LEVEL_COLORS[w.level]}">${l('预警', 'Warning')}</b> ${srcHtml(w.title)}（${l(STATUS[w.status][0], STATUS[w.status][1])}）</div>`,
   )}</div>`;
 }

@@ -43,8 +43,8 @@ describe('buildTrendOption', () => {
       l,
     }) as unknown as { series: Line[] };
     expect(o.series).toHaveLength(3);
-    const a = o.series.find((s) => s.name === 'A')!;
-    const b = o.series.find((s) => s.name === 'B')!;
+    const a = o.series.find((s) => s.name === '\u2068A\u2069')!;
+    const b = o.series.find((s) => s.name === '\u2068B\u2069')!;
     expect(b.lineStyle.width).toBeGreaterThan(a.lineStyle.width);
   });
 

@@ -4,6 +4,7 @@ import type { ChartClick } from './useEChart';
 import { escapeHtml } from './escapeHtml';
 import { LEVEL_COLORS } from './levels';
 import { axisLabel, axisLine, CHART_FONT, FS, INK, SERIES_COLORS, splitLine, textStyle, tooltipBase } from './theme';
+import { isolate } from '../text/sourceText';
 
 type L = (zh: string, en: string) => string;
 export type Trend = RiskModel['trends'][number];
@@ -45,7 +46,7 @@ export function buildTrendOption(input: { trends: Trend[]; highlight?: string | 
       type: 'line',
       // The id carries the town code, so a click on the line can select the town.
       id: `${TREND_ID}${t.town.code}`,
-      name: t.town.name,
+      name: isolate(t.town.name),
       data: actual,
       // A click anywhere on the line counts, not only on its week points.
       triggerLineEvent: true,
@@ -68,7 +69,7 @@ export function buildTrendOption(input: { trends: Trend[]; highlight?: string | 
       series.push({
         type: 'line',
         id: `${FORECAST_ID}${t.town.code}`,
-        name: t.town.name,
+        name: isolate(t.town.name),
         data: dashed,
         triggerLineEvent: true,
         connectNulls: true,
@@ -89,7 +90,7 @@ export function buildTrendOption(input: { trends: Trend[]; highlight?: string | 
       textStyle: { color: INK.text, fontSize: FS.small, fontFamily: CHART_FONT },
       itemWidth: 24,
       itemHeight: 12,
-      data: trends.map((t) => t.town.name),
+      data: trends.map((t) => isolate(t.town.name)),
     },
     // Two legend rows for eight towns, then room for the axis unit above the plot.
     grid: { left: 56, right: 24, top: input.legend === false ? 36 : trends.length > 4 ? 96 : 72, bottom: 36 },

@@ -1,4 +1,5 @@
 import type { Diagnostics } from '../../../shared/ipc';
+import { revealInvisible } from '../../../shared/text/invisible';
 
 export interface DiagnosticsSection {
   id: string;
@@ -17,7 +18,7 @@ export function diagnosticsSections(d: Diagnostics, l: L): DiagnosticsSection[] 
         label: `${s.sourceId} · ${s.url}`,
         value:
           `${stateText(s.state, l)} · ${l('最近成功', 'last success')} ${time(s.lastSuccessAt)}` +
-          (s.lastError ? ` · ${s.lastError}` : '') +
+          (s.lastError ? ` · ${revealInvisible(s.lastError)}` : '') +
           (s.consecutiveFailures > 0 ? ` · ${l('连续失败', 'failures')} ${s.consecutiveFailures}` : ''),
         alert: s.state !== 'ok',
       }))

@@ -14,6 +14,7 @@ import { QueryGate } from '../panels/QueryGate';
 import { SessionList } from '../panels/sessions';
 import { useWallLayout, type WallKind } from '../shell/layout';
 import { WallGrid, type WallTemplate } from './WallGrid';
+import { isolate } from '../text/sourceText';
 
 const TEMPLATES: Record<WallKind, WallTemplate> = {
   '16x9': {
@@ -92,7 +93,7 @@ export function ConsultationPage() {
     () =>
       d
         ? buildGroupedBarsOption({
-            categories: d.disputes.byTown.map((t) => t.town.name),
+            categories: d.disputes.byTown.map((t) => isolate(t.town.name)),
             series: [
               { name: l('受理', 'Received'), values: d.disputes.byTown.map((t) => t.received), color: SERIES_COLORS[0] },
               { name: l('源头化解', 'Resolved at source'), values: d.disputes.byTown.map((t) => t.resolvedAtSource), color: '#2BB560' },

@@ -14,6 +14,7 @@ import { Panel } from '../panels/Panel';
 import { QueryGate } from '../panels/QueryGate';
 import { useWallLayout, type WallKind } from '../shell/layout';
 import { WallGrid, type WallTemplate } from './WallGrid';
+import { isolate } from '../text/sourceText';
 
 const TEMPLATES: Record<WallKind, WallTemplate> = {
   '16x9': {
@@ -62,7 +63,7 @@ export function EventsPage() {
     () =>
       d
         ? buildGroupedBarsOption({
-            categories: d.byTown.map((t) => t.town.name),
+            categories: d.byTown.map((t) => isolate(t.town.name)),
             series: [
               { name: l('近7日上报', 'Last 7 days'), values: d.byTown.map((t) => t.last7Days), color: SERIES_COLORS[0] },
               { name: l('办理中', 'Open'), values: d.byTown.map((t) => t.open), color: '#F5A623' },

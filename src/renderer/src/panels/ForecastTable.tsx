@@ -6,6 +6,7 @@ import { useCockpit } from '../store/cockpit';
 import { LevelBadge } from './bits';
 import { useFitChildren } from './fit';
 import { EmptyNote } from './QueryGate';
+import { Src } from '../text/sourceText';
 
 /**
  * Next week's forecast per town (预测): level now → forecast level and score, rising towns
@@ -36,7 +37,7 @@ export function ForecastTable(props: { trends: RiskModel['trends'] }) {
             const d = f.score - now.score;
             return (
               <tr key={t.town.code} data-forecast={t.town.code} onClick={() => selectTown(t.town.code)}>
-                <td>{t.town.name}</td>
+                <td><Src>{t.town.name}</Src></td>
                 <td>
                   <LevelBadge level={now.level} short />
                 </td>

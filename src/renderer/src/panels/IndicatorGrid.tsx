@@ -2,6 +2,7 @@ import type { OverviewModel } from '../../../shared/readModel';
 import { useL } from '../i18n';
 import { fmtIndicator, weekDelta } from './format';
 import { indicatorOf, useVocabulary } from './vocabulary';
+import { Src } from '../text/sourceText';
 
 /** The 12 indicators at a glance: district value with unit, change on last week, worst town. */
 export function IndicatorGrid(props: { indicators: OverviewModel['indicators']; columns: number }) {
@@ -20,7 +21,7 @@ export function IndicatorGrid(props: { indicators: OverviewModel['indicators']; 
               {fmtIndicator(row.value, ind, en)}
               {row.worstTown && (
                 <span className="worst" title={l('本周该指标最高的镇街', 'Town with the highest value this week')}>
-                  {l('最高', 'top')} {row.worstTown.name}
+                  {l('最高', 'top')} <Src>{row.worstTown.name}</Src>
                 </span>
               )}
             </div>

@@ -20,6 +20,7 @@ import { ExplanationView } from './risk';
 import { SessionList } from './sessions';
 import { dimensionOf, useVocabulary } from './vocabulary';
 import { WarningStory } from './warnings';
+import { Src, isolate } from '../text/sourceText';
 
 const TEMPLATES: Record<WallKind, { areas: string[]; columns: string; rows: string }> = {
   '16x9': { areas: ['dims inds warn', 'why inds warn', 'recent trend warn'], columns: '1fr 1.05fr 1.3fr', rows: '1fr 1fr 1fr' },
@@ -65,13 +66,13 @@ export function TownDetail(props: { code: string; onClose(): void }) {
         className="town-detail"
         role="dialog"
         aria-modal="true"
-        aria-label={d?.town.name ?? code}
+        aria-label={isolate(d?.town.name ?? code)}
         data-town={code}
         style={{ borderTopColor: levelColor }}
         onClick={(e) => e.stopPropagation()}
       >
         <header className="town-detail-head">
-          <h2>{d?.town.name ?? code}</h2>
+          <h2><Src>{d?.town.name ?? code}</Src></h2>
           {d && <LevelBadge level={d.risk?.level ?? null} />}
           {d?.risk && (
             <span className="head-fact">

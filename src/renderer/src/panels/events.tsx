@@ -5,6 +5,7 @@ import { countUnit } from '../i18n/units';
 import { useCockpit } from '../store/cockpit';
 import { useFitChildren } from './fit';
 import { EmptyNote } from './QueryGate';
+import { Src } from '../text/sourceText';
 
 export const EVENT_STATUS_NAMES: Record<EventStatus, { zh: string; en: string }> = {
   reported: { zh: '上报', en: 'Reported' },
@@ -34,9 +35,9 @@ export function EventFeed(props: { events: EventView[]; limit: number }) {
             <span className="feed-time">{when}</span>
             <span className="tag">{l(t.zh, t.en)}</span>
             <span className="feed-where">
-              {e.town.name} · {e.community}
+              <Src>{e.town.name}</Src> · <Src>{e.community}</Src>
             </span>
-            <span className="feed-title">{e.title}</span>
+            <span className="feed-title"><Src>{e.title}</Src></span>
             <span className={`feed-status status-${e.status}`}>
               {l(s.zh, s.en)}
               {(e.acceptOverdue || e.handleOverdue) && <b className="overdue"> {l('超时', 'overdue')}</b>}
@@ -70,10 +71,10 @@ export function RankingTable(props: { ranking: EventsModel['ranking']; limit: nu
         {props.ranking.slice(0, props.limit).map((p, i) => (
           <tr key={p.id} data-person={p.id}>
             <td className="rank-n">{i + 1}</td>
-            <td>{p.name}</td>
+            <td><Src>{p.name}</Src></td>
             <td>{l(PERSONNEL_ROLE_NAMES[p.role].zh, PERSONNEL_ROLE_NAMES[p.role].en)}</td>
             <td className="ellipsis">
-              {p.town.name} · {p.department}
+              <Src>{p.town.name}</Src> · <Src>{p.department}</Src>
             </td>
             <td className="num">
               {fmtNumber(p.eventsHandled)} {l('件', '')}

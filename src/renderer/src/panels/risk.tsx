@@ -9,6 +9,7 @@ import { useFitChildren } from './fit';
 import { fmtIndicator } from './format';
 import { EmptyNote } from './QueryGate';
 import { dimensionOf, indicatorOf, useVocabulary } from './vocabulary';
+import { Src, isolate } from '../text/sourceText';
 
 /** How many towns are at each level this week: five coloured counters. */
 export function LevelCounts(props: { counts: Record<Level, number> }) {
@@ -53,11 +54,11 @@ export function TownIndicatorTable(props: { towns: TownRisk[] }) {
               key={t.code}
               data-town={t.code}
               className={t.code === selected ? 'selected' : ''}
-              title={t.name}
+              title={isolate(t.name)}
               onClick={() => selectTown(t.code)}
               style={{ boxShadow: `inset 0 -6px 0 ${LEVEL_COLORS[t.level]}` }}
             >
-              {shortTownName(t.name)}
+              <Src>{shortTownName(t.name)}</Src>
             </th>
           ))}
         </tr>

@@ -5,6 +5,7 @@ import { countUnit } from '../i18n/units';
 import { useCockpit } from '../store/cockpit';
 import { useFitChildren } from './fit';
 import { EmptyNote } from './QueryGate';
+import { Src, SrcList } from '../text/sourceText';
 
 const OUTCOME = {
   agreed: { zh: '达成一致', en: 'Agreed' },
@@ -36,16 +37,21 @@ export function SessionList(props: { sessions: ConsultationView[]; limit: number
               <span className="session-when">{fmtDateTime(s.scheduledAt)}</span>
               <span className="tag">{l(cat.zh, cat.en)}</span>
               <span className="session-where">
-                {s.town.name} · {s.community}
+                <Src>{s.town.name}</Src> · <Src>{s.community}</Src>
               </span>
               {s.outcome && <b className={`outcome outcome-${s.outcome}`}>{l(OUTCOME[s.outcome].zh, OUTCOME[s.outcome].en)}</b>}
             </div>
-            <div className="session-topic">{s.topic}</div>
+            <div className="session-topic"><Src>{s.topic}</Src></div>
             <div className="session-meta">
               {s.status === 'scheduled' && s.viewers === 0
                 ? l('尚未开播', 'not started')
                 : `${s.status === 'live' ? l('在线', 'watching') : s.status === 'ended' ? l('观看', 'views') : l('关注', 'interested')} ${fmtNumber(s.viewers)} ${countUnit(s.viewers, l('人', 'people'))}`}
-              {s.experts.length > 0 && ` · ${l('专家', 'experts')}：${s.experts.join('、')}`}
+              {s.experts.length > 0 && (
+                <>
+                  {` · ${l('专家', 'experts')}：`}
+                  <SrcList items={s.experts} />
+                </>
+              )}
             </div>
           </li>
         );

@@ -7,6 +7,7 @@ import { LevelBadge, StatusTag } from './bits';
 import { useFitChildren } from './fit';
 import { EmptyNote } from './QueryGate';
 import { dimensionOf, indicatorOf, useVocabulary } from './vocabulary';
+import { Src, SrcList } from '../text/sourceText';
 
 /** Warnings, most severe first: level colour, town, title, status (待整改/整改中/已销号). */
 export function WarningList(props: { warnings: WarningView[]; limit: number; emptyText: [string, string] }) {
@@ -21,13 +22,13 @@ export function WarningList(props: { warnings: WarningView[]; limit: number; emp
         <li key={w.id} data-warning={w.id} style={{ borderLeftColor: LEVEL_COLORS[w.level] }} onClick={() => selectTown(w.town.code)}>
           <div className="warning-line">
             <LevelBadge level={w.level} short />
-            <b className="warning-town">{w.town.name}</b>
+            <b className="warning-town"><Src>{w.town.name}</Src></b>
             <StatusTag status={w.status} />
             {w.kind === 'predictive' && <span className="tag tag-predictive">{l('预测预警', 'Predictive')}</span>}
             {w.jointSupervision && <span className="tag tag-joint">{l('联合督导', 'Joint supervision')}</span>}
             <span className="warning-date">{fmtDate(w.issuedAt)}</span>
           </div>
-          <div className="warning-title">{w.title}</div>
+          <div className="warning-title"><Src>{w.title}</Src></div>
         </li>
       ))}
     </ul>
@@ -55,27 +56,27 @@ export function WarningStory(props: { warning: WarningView; levelNow?: Level | n
           {ind && ` · ${l(ind.zh, ind.en)}`} · {l('发出', 'issued')} {fmtDate(w.issuedAt)}
         </span>
       </header>
-      <h4>{w.title}</h4>
+      <h4><Src>{w.title}</Src></h4>
       <ol className="story-steps">
         <li>
           <b>{l('原因分析', 'Cause analysis')}</b>
-          <p>{w.causeAnalysis}</p>
+          <p><Src>{w.causeAnalysis}</Src></p>
           {w.communities.length > 0 && (
             <p className="story-communities">
               {l('重点社区：', 'Communities: ')}
-              {w.communities.join('、')}
+              <SrcList items={w.communities} />
             </p>
           )}
         </li>
         <li>
           <b>{l('整改方向', 'Rectification')}</b>
-          <p>{w.rectification}</p>
+          <p><Src>{w.rectification}</Src></p>
         </li>
         {w.jointSupervision && (
           <li>
             <b>{l('多部门联合督导', 'Joint supervision')}</b>
             <p>
-              {w.jointSupervision.departments.join('、')} · {l('自', 'since')} {fmtDate(w.jointSupervision.startedAt)}
+              <SrcList items={w.jointSupervision.departments} /> · {l('自', 'since')} {fmtDate(w.jointSupervision.startedAt)}
               {w.jointSupervision.note ? ` · ${w.jointSupervision.note}` : ''}
             </p>
           </li>
