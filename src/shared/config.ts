@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FEED_NAMES, SNAPSHOT_NAMES } from './contract';
+import { sourceConfigSchema } from './sources';
 import { riskModelOverridesSchema } from './risk/overrides';
 
 /**
@@ -12,27 +12,8 @@ export const PAGE_IDS = ['overview', 'risk', 'events', 'consultation'] as const;
 export const pageIdSchema = z.enum(PAGE_IDS);
 export type PageId = z.infer<typeof pageIdSchema>;
 
-const seconds = z.number().positive().max(86_400);
-const endpointName = z.enum([...FEED_NAMES, ...SNAPSHOT_NAMES] as [string, ...string[]]);
-
-export const sourceConfigSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes'),
-  /** Base URL of a District API v1 service (the part before /v1/...). */
-  url: z.url({ protocol: /^https?$/ }),
-  /** Poll interval in seconds, for every endpoint unless overridden. */
-  intervalSec: seconds.default(30),
-  intervalsSec: z.partialRecord(endpointName, seconds).default({}),
-  /** Abort a request after this long, milliseconds. */
-  timeoutMs: z.number().int().min(100).max(300_000).default(10_000),
-  /** Largest response body accepted, bytes. Bigger bodies store nothing. */
-  maxBodyBytes: z.number().int().min(1024).max(512 * 1024 * 1024).default(32 * 1024 * 1024),
-  /** Name of an environment variable holding a bearer token (never the token itself). */
-  tokenEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).optional(),
-  /** Name of a token stored with the desktop app's secure storage. */
-  tokenSecret: z.string().min(1).max(100).optional(),
-  headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), z.string().max(1000)).default({}),
-});
-export type SourceConfig = z.infer<typeof sourceConfigSchema>;
+// Sources have their own modules (src/shared/sources): one schema per kind of system.
+export { sourceConfigSchema, type SourceConfig, type DistrictApiSourceConfig } from './sources';
 
 export const boundaryFileSchema = z.object({
   path: z.string().min(1),

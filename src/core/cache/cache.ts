@@ -103,6 +103,20 @@ export function createCache(db: Database.Database, ctx: CacheContext): Cache {
     },
   );
 
+  // Only a source configured as the whole truth of its records removes any (a folder whose file
+  // was deleted); District API v1 itself never deletes. The read model's triggers move tallies.
+  const deleteStatements = new Map<FeedName, Database.Statement>();
+  const removeFeedRecordsTx = db.transaction((sourceId: string, feed: FeedName, ids: readonly string[]) => {
+    let stmt = deleteStatements.get(feed);
+    if (!stmt) {
+      stmt = db.prepare(`DELETE FROM ${FEED_TABLES[feed].table} WHERE source_id = ? AND id = ?`);
+      deleteStatements.set(feed, stmt);
+    }
+    let removed = 0;
+    for (const id of ids) removed += stmt.run(sourceId, id).changes;
+    return removed;
+  });
+
   function upsertRecords(sourceId: string, feed: FeedName, records: unknown[]): number {
     const spec = FEED_TABLES[feed] as { toRow(s: string, r: unknown): unknown[] };
     const upsert = st.feedUpserts[feed];
@@ -186,6 +200,10 @@ export function createCache(db: Database.Database, ctx: CacheContext): Cache {
     applyFeedPage(sourceId, feed, records, quarantined, cursor, etag = null): FeedPageResult {
       const changed = guardWrite(() => applyFeedPageTx(sourceId, feed, records, quarantined, cursor, etag));
       return { changed, stored: records.length, quarantined: quarantined.length };
+    },
+
+    removeFeedRecords(sourceId, feed, ids) {
+      return ids.length ? guardWrite(() => removeFeedRecordsTx(sourceId, feed, ids)) : 0;
     },
 
     applySnapshot(sourceId, name, doc, etag) {

@@ -75,6 +75,8 @@ export interface Cache {
     cursor: string,
     etag?: string | null,
   ): FeedPageResult;
+  /** Deletes a feed's records by id (a source that is the whole truth of them no longer holds them); returns rows removed. */
+  removeFeedRecords(sourceId: string, feed: FeedName, ids: readonly string[]): number;
   /** Stores a validated snapshot and what derives from it (towns, followers, KPI history). */
   applySnapshot(sourceId: string, name: SnapshotDocName, doc: unknown, etag: string | null): { changed: boolean };
   /** Quarantines records outside a feed page (e.g. an invalid snapshot document). */

@@ -5,7 +5,7 @@
  * --once backfills everything and prints a JSON summary: rows per table, quarantined records
  * per endpoint, health. Exit code 0 when every endpoint synced, 1 when any failed, 2 on bad usage.
  */
-import { sourceConfigSchema, type SourceConfig } from '../../shared/config';
+import { districtApiSourceSchema, type DistrictApiSourceConfig } from '../../shared/sources';
 import { describeIssues } from '../../shared/contract';
 import { openCache, type Cache } from '../cache';
 import type { Logger } from '../log/logger';
@@ -60,8 +60,8 @@ function parseCli(argv: string[]) {
   if (!values.db) fail('--db PATH is required');
   const interval = positive('interval', values.interval);
   const timeoutMs = positive('timeout-ms', values['timeout-ms']);
-  const sources: SourceConfig[] = values.source.map((url) => {
-    const parsed = sourceConfigSchema.safeParse({
+  const sources: DistrictApiSourceConfig[] = values.source.map((url) => {
+    const parsed = districtApiSourceSchema.safeParse({
       id: URL.canParse(url) ? sourceIdFor(url) : 'invalid',
       url,
       ...(interval ? { intervalSec: interval } : {}),

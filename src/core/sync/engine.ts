@@ -9,9 +9,11 @@ import type { ChangeNotice, SourceHealth } from '../../shared/readModel';
 import type { Cache } from '../cache';
 import { silentLogger, type Logger } from '../log/logger';
 import { backoffDelay } from './backoff';
-import { DATA_ENDPOINTS, META_ENDPOINT, displayUrl, intervalMs, type EndpointSpec } from './endpoints';
+import { districtApiOnly } from './districtApiReader';
+import { DATA_ENDPOINTS, META_ENDPOINT, intervalMs, type EndpointSpec } from './endpoints';
 import { pollEndpoint, type PollResult } from './pollEndpoint';
-import { redact, sourceHeaders } from './requestHeaders';
+import type { ReaderFactory, SourceReader } from './reader';
+import { redact } from './requestHeaders';
 import { SourceHealthTracker } from './sourceHealth';
 
 export interface SyncEngineOptions {
@@ -21,6 +23,11 @@ export interface SyncEngineOptions {
   onChange?: (notice: ChangeNotice) => void;
   resolveSecret?: (name: string) => Promise<string | undefined>;
   fetchImpl?: typeof fetch;
+  /**
+   * Builds each source's reader; default: District API services only. The cockpit passes
+   * src/core/sources' factory, which knows every kind (mapped JSON, folders, databases).
+   */
+  readerFor?: ReaderFactory;
   /**
    * Records asked for per feed page (?limit=); default FEED_LIMIT_MAX (5000), as the District API
    * recommends for backfill: per-page costs (request, transaction, the event tallies' one pass)
@@ -65,6 +72,7 @@ export interface SyncEngine {
 
 interface SourceRuntime {
   source: SourceConfig;
+  reader: SourceReader;
   tracker: SourceHealthTracker;
   /** Serialises polls of the same endpoint (a timer poll and a syncOnce never overlap). */
   running: Map<string, Promise<PollResult | null>>;
@@ -82,8 +90,11 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const stopController = { current: new AbortController() };
   let started = false;
 
+  const readerFor = opts.readerFor ?? districtApiOnly;
   const runtimes: SourceRuntime[] = opts.sources.map((source) => {
-    const names = [META_ENDPOINT, ...DATA_ENDPOINTS].map((e) => e.name);
+    const reader = readerFor(source, { resolveSecret: opts.resolveSecret, fetchImpl: opts.fetchImpl });
+    // A source whose configuration says what it serves has no /v1/meta to ask.
+    const names = reader.serves ? [...reader.serves] : [META_ENDPOINT, ...DATA_ENDPOINTS].map((e) => e.name);
     let persisted: ConstructorParameters<typeof SourceHealthTracker>[3] = { source: null, endpoints: [] };
     try {
       persisted = { source: opts.cache.sourceHealth(source.id), endpoints: opts.cache.endpointStates(source.id) };
@@ -92,7 +103,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     }
     return {
       source,
-      tracker: new SourceHealthTracker(source.id, displayUrl(source.url), names, persisted, opts.downAfter ?? 3),
+      reader,
+      tracker: new SourceHealthTracker(source.id, reader.location, names, persisted, opts.downAfter ?? 3),
       running: new Map(),
       timers: new Map(),
       rejectedDocs: new Map(),
@@ -143,17 +155,13 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     if (signal.aborted) return null;
     const { source, tracker } = rt;
     const before = tracker.signature();
-    let secrets: string[] = [];
     let result: PollResult;
     try {
-      const auth = await sourceHeaders(source, opts.resolveSecret);
-      secrets = auth.secrets;
       result = await pollEndpoint(
         {
           cache: opts.cache,
           source,
-          headers: auth.headers,
-          fetchImpl: opts.fetchImpl,
+          reader: rt.reader,
           pageLimit,
           signal,
           rejectedDocs: rt.rejectedDocs,
@@ -165,7 +173,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         spec,
       );
     } catch (err) {
-      // Only the token lookup can land here (pollEndpoint turns its own failures into results).
+      // pollEndpoint turns its own failures into results; this is a last line of defence.
       result = {
         name: spec.name,
         outcome: 'failed',
@@ -179,6 +187,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       };
     }
     if (signal.aborted && result.outcome === 'failed') return result; // stopping: not a source fault
+    const secrets = rt.reader.secrets();
     if (result.error) result.error = redact(result.error, secrets);
     if (result.quarantineReason) result.quarantineReason = redact(result.quarantineReason, secrets);
 
@@ -246,7 +255,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       r
         ? { name: r.name, outcome: r.outcome, pages: r.pages, stored: r.stored, changed: r.changed, quarantined: r.quarantined, error: r.error }
         : { name: spec.name, outcome: 'skipped', pages: 0, stored: 0, changed: 0, quarantined: 0, error: null };
-    summaries.push(toSummary(META_ENDPOINT, await poll(rt, META_ENDPOINT)));
+    if (!rt.reader.serves) summaries.push(toSummary(META_ENDPOINT, await poll(rt, META_ENDPOINT)));
     const results = await Promise.all(
       DATA_ENDPOINTS.map(async (spec) => toSummary(spec, rt.tracker.isActive(spec.name) ? await poll(rt, spec) : null)),
     );
@@ -260,6 +269,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       started = true;
       if (stopController.current.signal.aborted) stopController.current = new AbortController();
       for (const rt of runtimes) {
+        if (rt.reader.serves) {
+          for (const spec of DATA_ENDPOINTS) if (rt.tracker.isActive(spec.name)) schedule(rt, spec, 0);
+          continue;
+        }
         // Meta first, so endpoints the source does not serve are known before they are polled.
         void poll(rt, META_ENDPOINT).then(() => {
           const row = rt.tracker.endpointRow(META_ENDPOINT.name);
@@ -277,6 +290,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         rt.timers.clear();
       }
       await Promise.allSettled(runtimes.flatMap((rt) => [...rt.running.values()]));
+      await Promise.allSettled(runtimes.map((rt) => rt.reader.close?.()));
       flushChanges(true);
     },
 

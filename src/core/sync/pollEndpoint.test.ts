@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCache } from '../cache';
 import { syntheticEvents } from '../../../bench/lib/syntheticEvents';
+import { createDistrictApiReader } from './districtApiReader';
 import { DATA_ENDPOINTS } from './endpoints';
 import { pollEndpoint } from './pollEndpoint';
 import { tempDir, testSource, removeTempDirs } from './testing/harness';
@@ -33,7 +34,8 @@ const events = DATA_ENDPOINTS.find((e) => e.name === 'events')!;
 function setup() {
   const cache = openCache(join(tempDir(), 'c.db'));
   cache.applyFeedPage('sim', 'events', syntheticEvents(3), [], 'good-cursor');
-  const ctx = { cache, source: testSource(base), headers: {}, pageLimit: 100, signal: new AbortController().signal };
+  const source = testSource(base);
+  const ctx = { cache, source, reader: createDistrictApiReader(source), pageLimit: 100, signal: new AbortController().signal };
   return { cache, ctx };
 }
 

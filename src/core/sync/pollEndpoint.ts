@@ -9,8 +9,9 @@ import type { SourceConfig } from '../../shared/config';
 import { describeIssues, feedPageSchema } from '../../shared/contract';
 import { CacheWriteError, type Cache, type QuarantinedRecord } from '../cache';
 import type { EndpointSpec } from './endpoints';
-import { endpointUrl } from './endpoints';
-import { fetchBody, FetchFailure } from './fetchBody';
+import { FetchFailure } from './fetchBody';
+import { PageRejected } from './pageRejected';
+import type { SourceReader } from './reader';
 
 export interface PollResult {
   name: string;
@@ -32,8 +33,8 @@ export interface PollResult {
 export interface PollContext {
   cache: Cache;
   source: SourceConfig;
-  headers: Record<string, string>;
-  fetchImpl?: typeof fetch;
+  /** Turns the source's system into contract-shaped pages and documents (./reader.ts). */
+  reader: SourceReader;
   pageLimit: number;
   signal: AbortSignal;
   /** Called after each committed page that changed rows (for change notices during a backfill). */
@@ -44,8 +45,6 @@ export interface PollContext {
    */
   rejectedDocs?: Map<string, string>;
 }
-
-class PageRejected extends Error {}
 
 export async function pollEndpoint(ctx: PollContext, spec: EndpointSpec): Promise<PollResult> {
   const result: PollResult = {
@@ -71,22 +70,6 @@ export async function pollEndpoint(ctx: PollContext, spec: EndpointSpec): Promis
   return result;
 }
 
-const fetchOptions = (ctx: PollContext, etag: string | null) => ({
-  headers: etag ? { ...ctx.headers, 'if-none-match': etag } : ctx.headers,
-  timeoutMs: ctx.source.timeoutMs,
-  maxBodyBytes: ctx.source.maxBodyBytes,
-  fetchImpl: ctx.fetchImpl,
-  signal: ctx.signal,
-});
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new PageRejected(`malformed JSON: ${(err as Error).message.slice(0, 160)}`);
-  }
-}
-
 async function pollFeed(ctx: PollContext, spec: Extract<EndpointSpec, { kind: 'feed' }>, result: PollResult): Promise<void> {
   const state = ctx.cache.endpointState(ctx.source.id, spec.name);
   let cursor = state?.cursor ?? null;
@@ -96,21 +79,24 @@ async function pollFeed(ctx: PollContext, spec: Extract<EndpointSpec, { kind: 'f
   let etag = state?.etag ?? null;
   for (;;) {
     if (ctx.signal.aborted) throw new FetchFailure('aborted: sync stopped', 'aborted');
-    const url = endpointUrl(ctx.source.url, spec.path, { cursor, limit: ctx.pageLimit });
-    const res = await fetchBody(url, fetchOptions(ctx, etag));
+    const res = await ctx.reader.readFeed(spec, { cursor, limit: ctx.pageLimit, etag, signal: ctx.signal });
     if (res.status === 304) return;
-    const envelope = feedPageSchema.safeParse(parseJson(res.text));
+    const envelope = feedPageSchema.safeParse(res.page);
     if (!envelope.success) throw new PageRejected(`page does not match the feed envelope: ${describeIssues(envelope.error)}`);
     const page = envelope.data;
     if (page.hasMore && page.cursor === cursor) throw new PageRejected('feed said hasMore but its cursor did not advance');
 
     const valid: unknown[] = [];
-    const quarantined: QuarantinedRecord[] = [];
-    for (const item of page.items) {
+    const quarantined: QuarantinedRecord[] = [...(res.rejected ?? [])];
+    page.items.forEach((item, i) => {
       const parsed = spec.record.safeParse(item);
       if (parsed.success) valid.push(parsed.data);
-      else quarantined.push({ recordId: recordIdOf(item), reason: describeIssues(parsed.error), payload: item });
-    }
+      else {
+        const issues = describeIssues(parsed.error);
+        quarantined.push({ recordId: recordIdOf(item), reason: res.explain?.(i, issues) ?? issues, payload: item });
+      }
+    });
+    if (res.removed?.length) ctx.cache.removeFeedRecords(ctx.source.id, spec.name, res.removed);
     const tipEtag = !page.hasMore && page.cursor === cursor ? res.etag : null;
     const applied = ctx.cache.applyFeedPage(ctx.source.id, spec.name, valid as never[], quarantined, page.cursor, tipEtag);
     result.pages += 1;
@@ -128,18 +114,19 @@ async function pollFeed(ctx: PollContext, spec: Extract<EndpointSpec, { kind: 'f
 async function pollSnapshot(ctx: PollContext, spec: Extract<EndpointSpec, { kind: 'snapshot' }>, result: PollResult): Promise<void> {
   // endpoint_state.etag is written in the same transaction as the stored document.
   const etag = ctx.cache.endpointState(ctx.source.id, spec.name)?.etag ?? null;
-  const res = await fetchBody(endpointUrl(ctx.source.url, spec.path), fetchOptions(ctx, etag));
+  const res = await ctx.reader.readSnapshot(spec, etag, ctx.signal);
   if (res.status === 304) {
     ctx.cache.touchSnapshot(ctx.source.id, spec.name, etag);
     if (spec.name === 'meta') result.served = servedBy(ctx.cache.snapshot(ctx.source.id, 'meta')?.doc);
     return;
   }
-  const doc = parseJson(res.text);
+  const doc = res.doc;
   const parsed = spec.schema.safeParse(doc);
   result.pages = 1;
   if (!parsed.success) {
     // The document is the record here: keep it for the operator, keep the last good copy in use.
-    const reason = describeIssues(parsed.error);
+    const issues = describeIssues(parsed.error);
+    const reason = res.explain?.(issues) ?? issues;
     if (ctx.rejectedDocs?.get(spec.name) !== res.text) {
       ctx.cache.quarantine(ctx.source.id, spec.name, [{ recordId: null, reason, payload: doc }]);
       ctx.rejectedDocs?.set(spec.name, res.text);

@@ -3,7 +3,7 @@
  * from an environment variable or the app's secret store. The token only ever lives in the
  * returned headers; `secrets` lets callers scrub it from any text before it is logged or stored.
  */
-import type { SourceConfig } from '../../shared/config';
+import type { DistrictApiSourceConfig } from '../../shared/config';
 
 export interface SourceHeaders {
   headers: Record<string, string>;
@@ -14,7 +14,7 @@ export interface SourceHeaders {
 export class TokenUnavailableError extends Error {}
 
 export async function sourceHeaders(
-  source: SourceConfig,
+  source: DistrictApiSourceConfig,
   resolveSecret?: (name: string) => Promise<string | undefined>,
 ): Promise<SourceHeaders> {
   const headers: Record<string, string> = { accept: 'application/json' };

@@ -1,5 +1,6 @@
 import { safeStorage } from 'electron';
 import type { CockpitConfig } from '../../shared/config';
+import { secretRefsOf } from '../../shared/sources';
 import { SecretStore, secureStorageProblem } from '../secrets/secretStore';
 
 export interface SecureStorageState {
@@ -26,7 +27,7 @@ export function openSecretStore(file: string): SecretStore {
   });
 }
 
-/** Secret names the configuration refers to (sources[].tokenSecret). */
+/** Secret names the configuration refers to (a source's tokenSecret, or a {"secret": name} of its auth or password). */
 export function secretNames(config: CockpitConfig): string[] {
-  return [...new Set(config.sources.flatMap((s) => (s.tokenSecret ? [s.tokenSecret] : [])))];
+  return [...new Set(config.sources.flatMap((s) => secretRefsOf(s).flatMap((r) => ('secret' in r ? [r.secret] : []))))];
 }

@@ -1,7 +1,7 @@
 /** Shared set-up for the sync tests: a real simulator, a backfilled template cache, polling helpers. */
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sourceConfigSchema, type SourceConfig } from '../../../shared/config';
+import { districtApiSourceSchema, type DistrictApiSourceConfig } from '../../../shared/sources';
 import type { DistrictEvent } from '../../../shared/contract';
 import { openCache, type Cache } from '../../cache';
 import { generateSyntheticEvents } from '../../../../bench/lib/syntheticEvents';
@@ -12,8 +12,8 @@ export { removeTempDirs, tempDir };
 
 export const SIM_NOW = new Date('2026-11-20T10:00:00+08:00');
 
-export function testSource(url: string, overrides: Partial<SourceConfig> = {}): SourceConfig {
-  return sourceConfigSchema.parse({
+export function testSource(url: string, overrides: Partial<DistrictApiSourceConfig> = {}): DistrictApiSourceConfig {
+  return districtApiSourceSchema.parse({
     id: 'sim',
     url,
     intervalSec: 0.2,
