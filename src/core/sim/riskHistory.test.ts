@@ -13,14 +13,14 @@ const QS = '330113006';
 const ARTICLE =
   '从发案地区分析,4个社区案件高发,其中工业园区发案占比最高。目前都市产业园区域防诈工作管理主体无法明确,相关宣传力度偏小,问题整改较难,需对责任主体进行明确。';
 
-const run = (seed = 42, computeLevels = true) => generateRiskHistory({ seed, now, towns, communitiesByTown, computeLevels });
+const run = (seed = 42, computeLevels = true) => generateRiskHistory({ seed, anchor: now, towns, communitiesByTown, computeLevels });
 
 describe('generateRiskHistory', () => {
   const { periods, warnings } = run();
   const weeks = [...new Set(periods.map((p) => p.weekStart))].sort();
   const series = (code: string) => weeks.map((w) => periods.find((p) => p.townCode === code && p.weekStart === w)!);
 
-  it('is deterministic for (seed, now) and differs with the seed', () => {
+  it('is deterministic for (seed, anchor) and differs with the seed', () => {
     expect(run()).toEqual({ periods, warnings });
     expect(run(43).periods.map((p) => p.indicators)).not.toEqual(periods.map((p) => p.indicators));
   });
@@ -111,7 +111,7 @@ describe('generateRiskHistory', () => {
 
   it('still gives valid records for a short history', () => {
     for (const weeks of [1, 4, 12]) {
-      const r = generateRiskHistory({ seed: 42, now, towns, communitiesByTown, weeks, computeLevels: true });
+      const r = generateRiskHistory({ seed: 42, anchor: now, towns, communitiesByTown, weeks, computeLevels: true });
       expect(new Set(r.periods.map((p) => p.weekStart)).size).toBe(weeks);
       for (const p of r.periods) expect(riskPeriodSchema.safeParse(p).error).toBeUndefined();
       for (const w of r.warnings) expect(warningSchema.safeParse(w).error).toBeUndefined();
@@ -126,6 +126,53 @@ describe('generateRiskHistory', () => {
       const wq = r.warnings.find((x) => x.level === 'red')!;
       expect(r.periods.find((p) => p.townCode === QS && wq.id.includes(p.weekStart))!.level).toBe('red');
     }
+  });
+});
+
+describe('the story as the clock moves on', () => {
+  const DAY = 86_400_000;
+  const at = (days: number) =>
+    generateRiskHistory({ seed: 42, anchor: now, now: new Date(now.getTime() + days * DAY), towns, communitiesByTown, computeLevels: true });
+  const start = at(0);
+  const later = at(35);
+  const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((x) => [x.id, x]));
+
+  it('adds the new weeks and never retells a week that was already published', () => {
+    const weeks = [...new Set(later.periods.map((p) => p.weekStart))].sort();
+    expect(weeks).toHaveLength(31);
+    expect(weeks[30]).toBe(weekStartOf(new Date(now.getTime() + 35 * DAY)));
+    const after = byId(later.periods);
+    const anchorWeek = weekStartOf(now);
+    for (const p of start.periods) {
+      const q = after.get(p.id)!;
+      expect(q.indicators, p.id).toEqual(p.indicators);
+      expect(q.level, p.id).toBe(p.level);
+      // Published weeks keep their copy; the anchor's week was a running copy, now published.
+      if (p.weekStart < anchorWeek) expect(q.updatedAt, p.id).toBe(p.updatedAt);
+    }
+    for (const p of later.periods) expect(Date.parse(p.updatedAt)).toBeLessThanOrEqual(now.getTime() + 35 * DAY);
+  });
+
+  it('is the same story whichever clock it is told at: a later telling filtered back equals the earlier one', () => {
+    const mid = at(10);
+    const cut = now.getTime() + 10 * DAY;
+    for (const w of later.warnings) {
+      const steps = w.history.filter((h) => Date.parse(h.at) <= cut);
+      const then = mid.warnings.find((x) => x.id === w.id);
+      if (steps.length === 0) expect(then).toBeUndefined();
+      else expect(then!.history).toEqual(steps);
+    }
+  });
+
+  it('rectifies and closes the warnings live at the anchor, and raises and closes a new one after it', () => {
+    const live = start.warnings.filter((w) => w.status !== 'closed').map((w) => w.id);
+    expect(live.length).toBeGreaterThanOrEqual(1);
+    const after = byId(later.warnings);
+    for (const id of live) expect(after.get(id)!.status, id).toBe('closed');
+    const fresh = later.warnings.filter((w) => !start.warnings.some((x) => x.id === w.id));
+    expect(fresh).toHaveLength(1);
+    expect(fresh[0].history.map((h) => h.status)).toEqual(['open', 'rectifying', 'closed']);
+    expect(Date.parse(fresh[0].issuedAt)).toBeGreaterThan(now.getTime());
   });
 });
 

@@ -7,16 +7,22 @@ import { DAY, HOUR, MINUTE, isoLocal } from './time';
 /**
  * The simulated district's 五色图 history: weekly indicator values per town and the warnings
  * issued on them, including the article's 星桥街道 story (telecom fraud → orange warning →
- * rectification → lower level). Deterministic for (seed, now).
+ * rectification → lower level). The story sits at fixed weeks around an anchor (the
+ * simulator's start): as the clock moves on, new weeks are added and the story's later steps
+ * happen, but a week already told never changes — looking back at a week and replaying a range
+ * of weeks see the same story live time showed. Deterministic for (seed, anchor, now).
  */
 
 export interface RiskHistoryInput {
   seed: number;
-  now: Date;
+  /** Where the story is anchored: the week containing it is the history's last default week. */
+  anchor: Date;
+  /** The clock: weeks up to the one containing it, and only what has happened by then. Default: the anchor. */
+  now?: Date;
   towns: Town[];
   /** Community names per town code, used to name the communities a warning concerns. */
   communitiesByTown: Record<string, string[]>;
-  /** Weeks of history ending with the week containing `now`; default 26. */
+  /** Weeks of history ending with the week containing the anchor; default 26. */
   weeks?: number;
   /** Fill scores and levels with the engine (a source that computes its own levels). */
   computeLevels: boolean;
@@ -122,10 +128,22 @@ function warning(
   };
 }
 
-/** Every week's episode multipliers and the warnings issued on them. */
-function buildStory(towns: Town[], communitiesByTown: Record<string, string[]>, weekStarts: string[], now: number): Story {
-  const n = weekStarts.length;
-  const last = n - 1;
+/**
+ * Every week's episode multipliers and the warnings issued on them. Week indices count from the
+ * history's first week; `anchor` is the index of the anchor's week. Searches for a week stop at
+ * the anchor, so the story told up to it never depends on how far the clock has moved since;
+ * steps after the anchor are at fixed weeks and simply have not happened yet until the clock
+ * passes them.
+ */
+function buildStory(
+  towns: Town[],
+  communitiesByTown: Record<string, string[]>,
+  weekStartAt: (w: number) => string,
+  anchor: number,
+  anchorAt: number,
+  now: number,
+): Story {
+  const last = anchor;
   const at = (weeksAgo: number) => Math.max(0, Math.min(last, last - weeksAgo));
   const episodes = new Map<string, Episode[]>();
   const add = (town: Town, e: Episode) => episodes.set(town.code, [...(episodes.get(town.code) ?? []), e]);
@@ -157,10 +175,10 @@ function buildStory(towns: Town[], communitiesByTown: Record<string, string[]>, 
     // Issued on the first week the engine coloured 星桥 orange; closed once it is back to blue.
     const orangeWeek = firstWeek(fraudStart, last, (w) => severity(levelOf(xq.code, w)) >= severity('orange'), at(18));
     const blueWeek = firstWeek(orangeWeek + 4, last, (w) => severity(levelOf(xq.code, w)) <= severity('blue'), at(9));
-    const xqIssued = issueTime(weekStarts[orangeWeek]);
+    const xqIssued = issueTime(weekStartAt(orangeWeek));
     return warning(
       {
-        id: `w-${xq.code}-${weekStarts[orangeWeek]}-fraud`,
+        id: `w-${xq.code}-${weekStartAt(orangeWeek)}-fraud`,
         townCode: xq.code,
         level: 'orange',
         kind: 'assessed',
@@ -177,7 +195,7 @@ function buildStory(towns: Town[], communitiesByTown: Record<string, string[]>, 
         { status: 'open', at: xqIssued, note: '区平安办下发橙色预警，要求街道开展原因自查。' },
         { status: 'rectifying', at: xqIssued + 2 * DAY + 6 * HOUR, note: '街道完成原因自查，报送整改方案：明确园区防诈管理主体，开展集中宣传。' },
         { status: 'rectifying', at: xqIssued + 21 * DAY + 3 * HOUR, note: '园区防诈工作由街道平安办牵头、园区管委会落实，宣传覆盖企业员工。' },
-        { status: 'closed', at: issueTime(weekStarts[blueWeek]) + 5 * HOUR, note: '发案持续回落，风险等级降为蓝色，预警销号。' },
+        { status: 'closed', at: issueTime(weekStartAt(blueWeek)) + 5 * HOUR, note: '发案持续回落，风险等级降为蓝色，预警销号。' },
       ],
       now,
     );
@@ -209,10 +227,10 @@ function buildStory(towns: Town[], communitiesByTown: Record<string, string[]>, 
     const episodeEnd = Math.min(last, fireStart + fireShape.length);
     const peak = firstWeek(fireStart, episodeEnd, (w) => levelOf(qs.code, w) === 'red', fireStart + 2);
     const calm = firstWeek(peak + 1, last, (w) => severity(levelOf(qs.code, w)) <= severity('yellow'), at(5));
-    const qsIssued = issueTime(weekStarts[peak]);
+    const qsIssued = issueTime(weekStartAt(peak));
     return warning(
       {
-        id: `w-${qs.code}-${weekStarts[peak]}-safety`,
+        id: `w-${qs.code}-${weekStartAt(peak)}-safety`,
         townCode: qs.code,
         level: 'red',
         kind: 'assessed',
@@ -233,7 +251,7 @@ function buildStory(towns: Town[], communitiesByTown: Record<string, string[]>, 
       [
         { status: 'open', at: qsIssued, note: '区平安办下发红色预警，启动多部门联合督导。' },
         { status: 'rectifying', at: qsIssued + DAY + 2 * HOUR, note: '联合督导组进驻，专项整治开始。' },
-        { status: 'closed', at: issueTime(weekStarts[calm]) + 4 * HOUR, note: '整治验收通过，风险等级回落，预警销号。' },
+        { status: 'closed', at: issueTime(weekStartAt(calm)) + 4 * HOUR, note: '整治验收通过，风险等级回落，预警销号。' },
       ],
       now,
     );
@@ -243,11 +261,11 @@ function buildStory(towns: Town[], communitiesByTown: Record<string, string[]>, 
   const yh = findTown(towns, '运河街道', 5);
   const odourStart = at(16);
   add(yh, (w) => (w >= odourStart && w < odourStart + 3 ? { environmentComplaints: 2.6 } : {}));
-  const yhIssued = issueTime(weekStarts[odourStart]);
+  const yhIssued = issueTime(weekStartAt(odourStart));
   warnings.push(() =>
     warning(
       {
-        id: `w-${yh.code}-${weekStarts[odourStart]}-odour`,
+        id: `w-${yh.code}-${weekStartAt(odourStart)}-odour`,
         townCode: yh.code,
         level: 'yellow',
         kind: 'assessed',
@@ -261,7 +279,7 @@ function buildStory(towns: Town[], communitiesByTown: Record<string, string[]>, 
       [
         { status: 'open', at: yhIssued, note: '下发点穴式预警。' },
         { status: 'rectifying', at: yhIssued + DAY, note: '街道组织排查整治。' },
-        { status: 'closed', at: issueTime(weekStarts[at(12)]) + 3 * HOUR, note: '投诉量回落，预警销号。' },
+        { status: 'closed', at: issueTime(weekStartAt(at(12))) + 3 * HOUR, note: '投诉量回落，预警销号。' },
       ],
       now,
     ),
@@ -270,11 +288,11 @@ function buildStory(towns: Town[], communitiesByTown: Record<string, string[]>, 
   const dh = findTown(towns, '东湖街道', 2);
   const foodWeek = at(7);
   add(dh, (w) => (w === foodWeek ? { foodSamplingFailRate: 2.4 } : {}));
-  const dhIssued = issueTime(weekStarts[foodWeek]);
+  const dhIssued = issueTime(weekStartAt(foodWeek));
   warnings.push(() =>
     warning(
       {
-        id: `w-${dh.code}-${weekStarts[foodWeek]}-food`,
+        id: `w-${dh.code}-${weekStartAt(foodWeek)}-food`,
         townCode: dh.code,
         level: 'blue',
         kind: 'assessed',
@@ -288,21 +306,23 @@ function buildStory(towns: Town[], communitiesByTown: Record<string, string[]>, 
       [
         { status: 'open', at: dhIssued, note: '下发点穴式预警。' },
         { status: 'rectifying', at: dhIssued + DAY, note: '市场监管所完成处置。' },
-        { status: 'closed', at: issueTime(weekStarts[at(5)]) + 2 * HOUR, note: '复检合格，预警销号。' },
+        { status: 'closed', at: issueTime(weekStartAt(at(5))) + 2 * HOUR, note: '复检合格，预警销号。' },
       ],
       now,
     ),
   );
 
-  // Live ones: 塘栖镇 traffic accidents (rectifying) and 南苑街道 disputes (just issued).
+  // Live at the anchor: 塘栖镇 traffic accidents (rectifying) and 南苑街道 disputes (just issued).
+  // Both are told on past the anchor, so live time and a replay see them rectified and closed.
   const tq = findTown(towns, '塘栖镇', 7);
   const trafficStart = at(3);
-  add(tq, (w) => (w >= trafficStart ? { trafficAccidents: 2.3, fires: 1.5 } : {}));
-  const tqIssued = issueTime(weekStarts[trafficStart]);
+  const trafficEnd = anchor + 1;
+  add(tq, (w) => (w >= trafficStart && w <= trafficEnd ? { trafficAccidents: 2.3, fires: 1.5 } : {}));
+  const tqIssued = issueTime(weekStartAt(trafficStart));
   warnings.push(() =>
     warning(
       {
-        id: `w-${tq.code}-${weekStarts[trafficStart]}-traffic`,
+        id: `w-${tq.code}-${weekStartAt(trafficStart)}-traffic`,
         townCode: tq.code,
         level: 'yellow',
         kind: 'assessed',
@@ -316,6 +336,7 @@ function buildStory(towns: Town[], communitiesByTown: Record<string, string[]>, 
       [
         { status: 'open', at: tqIssued, note: '下发点穴式预警。' },
         { status: 'rectifying', at: tqIssued + DAY + 3 * HOUR, note: '交警中队和镇平安办开展路口整治。' },
+        { status: 'closed', at: issueTime(weekStartAt(trafficEnd + 1)) + 3 * HOUR, note: '事故多发路口整治完成，事故量回落，预警销号。' },
       ],
       now,
     ),
@@ -324,12 +345,12 @@ function buildStory(towns: Town[], communitiesByTown: Record<string, string[]>, 
   const ny = findTown(towns, '南苑街道', 1);
   const disputeWeek = at(1);
   add(ny, (w) => (w >= at(2) && w <= disputeWeek ? { disputes: 1.8 } : {}));
-  // Issued this Monday; if `now` is earlier than 10:00 on Monday, at `now` minus a minute.
-  const nyIssued = Math.min(issueTime(weekStarts[disputeWeek]), now - MINUTE);
+  // Issued on the anchor week's Monday; if the anchor is earlier than 10:00 on Monday, a minute before it.
+  const nyIssued = Math.min(issueTime(weekStartAt(disputeWeek)), anchorAt - MINUTE);
   warnings.push(() =>
     warning(
       {
-        id: `w-${ny.code}-${weekStarts[disputeWeek]}-disputes`,
+        id: `w-${ny.code}-${weekStartAt(disputeWeek)}-disputes`,
         townCode: ny.code,
         level: 'blue',
         kind: 'assessed',
@@ -340,7 +361,44 @@ function buildStory(towns: Town[], communitiesByTown: Record<string, string[]>, 
         rectification: '发挥社区调委会和“云上板凳”议事作用，源头化解加装电梯和物业纠纷。',
         communities: pickCommunities(communitiesByTown[ny.code] ?? [], 2),
       },
-      [{ status: 'open', at: nyIssued, note: '下发点穴式预警。' }],
+      [
+        { status: 'open', at: nyIssued, note: '下发点穴式预警。' },
+        { status: 'rectifying', at: Math.max(nyIssued, anchorAt) + 2 * DAY + 4 * HOUR, note: '社区调委会和“云上板凳”介入，逐户协商加装电梯和物业费问题。' },
+        { status: 'closed', at: issueTime(weekStartAt(anchor + 2)) + 2 * HOUR, note: '纠纷量回落至基线，预警销号。' },
+      ],
+      now,
+    ),
+  );
+
+  // After the anchor: 崇贤街道 enterprises' safety hazards rise, a targeted warning is raised,
+  // rectified and closed — a warning that appears in live time.
+  const cx = findTown(towns, '崇贤街道', 6);
+  const hazardStart = anchor + 1;
+  const hazardShape = [2.2, 2.6];
+  add(cx, (w) => {
+    const k = w - hazardStart;
+    return k >= 0 && k < hazardShape.length ? { productionAccidents: hazardShape[k], fires: 1 + hazardShape[k] / 2 } : {};
+  });
+  const cxIssued = issueTime(weekStartAt(hazardStart));
+  warnings.push(() =>
+    warning(
+      {
+        id: `w-${cx.code}-${weekStartAt(hazardStart)}-hazard`,
+        townCode: cx.code,
+        level: 'yellow',
+        kind: 'assessed',
+        dimension: 'production',
+        indicator: 'productionAccidents',
+        title: `${cx.name}点穴式预警：企业安全生产事故上升`,
+        causeAnalysis: '工业园区小微企业生产安全事故和火情增多，“三合一”场所和电动车违规充电问题突出。',
+        rectification: '对园区小微企业开展安全生产和消防隐患排查，整治“三合一”场所，落实企业主体责任。',
+        communities: pickCommunities(communitiesByTown[cx.code] ?? [], 2),
+      },
+      [
+        { status: 'open', at: cxIssued, note: '下发点穴式预警。' },
+        { status: 'rectifying', at: cxIssued + DAY + 2 * HOUR, note: '街道安监和消防开展园区专项排查。' },
+        { status: 'closed', at: issueTime(weekStartAt(hazardStart + 3)) + 4 * HOUR, note: '隐患整改完成，事故量回落，预警销号。' },
+      ],
       now,
     ),
   );
@@ -366,10 +424,15 @@ function goodAirDays(rng: Rng, p: number): number {
 
 export function generateRiskHistory(input: RiskHistoryInput): { periods: RiskPeriod[]; warnings: Warning[] } {
   const weeks = input.weeks ?? 26;
-  const now = input.now.getTime();
-  const current = weekStartOf(input.now);
-  const weekStarts = Array.from({ length: weeks }, (_, i) => addDays(current, 7 * (i - weeks + 1)));
-  const story = buildStory(input.towns, input.communitiesByTown, weekStarts, now);
+  const anchorAt = input.anchor.getTime();
+  const now = (input.now ?? input.anchor).getTime();
+  const first = addDays(weekStartOf(input.anchor), -7 * (weeks - 1));
+  const weekStartAt = (w: number) => addDays(first, 7 * w);
+  // Weeks up to the one containing the clock (never fewer than the history before the anchor).
+  const current = weekStartOf(new Date(Math.max(now, anchorAt)));
+  const count = Math.round((Date.parse(`${current}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / (7 * DAY)) + 1;
+  const weekStarts = Array.from({ length: count }, (_, i) => weekStartAt(i));
+  const story = buildStory(input.towns, input.communitiesByTown, weekStartAt, weeks - 1, anchorAt, now);
 
   // Structural differences between towns: stable per (seed, town, indicator), ±15 %.
   const factor = (town: string, id: IndicatorId) => new Rng(hashSeed(input.seed, 'risk-town', town, id)).range(0.92, 1.08);
@@ -404,16 +467,18 @@ export function generateRiskHistory(input: RiskHistoryInput): { periods: RiskPer
           indicators[id] = rng.poisson(TYPICAL[id] * per10k * seasonal(id, weekStart) * factor(town.code, id) * m);
         }
       }
-      // A week's 五色图 is published the Monday after. The current week is a running update
-      // whose values are the week's expected totals, so the latest map is never half empty.
-      const published = w === weeks - 1 ? now - (now % HOUR) : issueTime(weekStart) - 90 * MINUTE;
+      // A week's 五色图 is published the Monday after. Until then the week is a running update
+      // (from its Monday) whose values are the week's expected totals, so the latest map is
+      // never half empty; the published copy re-sends them. Two versions per town-week, each
+      // with the time it was made, so a look back finds the one that was current then.
+      const published = issueTime(weekStart) - 90 * MINUTE;
       const weekBegins = Date.parse(`${weekStart}T00:00:00+08:00`);
       periods.push({
         id: `${town.code}-${weekStart}`,
         townCode: town.code,
         weekStart,
         indicators,
-        updatedAt: isoLocal(Math.max(weekBegins, Math.min(now, published))),
+        updatedAt: isoLocal(now >= published ? published : weekBegins),
       });
     }
   });
@@ -426,7 +491,7 @@ export function generateRiskHistory(input: RiskHistoryInput): { periods: RiskPer
     model: DEFAULT_RISK_MODEL,
   });
   const levels = new Map(assessed.map((a) => [`${a.townCode}|${a.weekStart}`, a.assessment.level]));
-  const levelOf: LevelOf = (code, w) => levels.get(`${code}|${weekStarts[w]}`) ?? 'green';
+  const levelOf: LevelOf = (code, w) => levels.get(`${code}|${weekStartAt(w)}`) ?? 'green';
   if (input.computeLevels) {
     assessed.forEach((a, i) => {
       periods[i].dimensionScores = a.assessment.dimensionScores;

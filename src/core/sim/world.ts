@@ -68,7 +68,7 @@ export class SimWorld {
   private readonly followers: FollowerSeries;
   private readonly risk: RiskFeeds;
   private clock: number;
-  /** Last whole minute whose arrivals have been generated. */
+  /** Last minute whose arrivals have been generated (they are revealed as the clock reaches them). */
   private lastMinute: number;
   private changedAt: number;
   private followersChangedAt: number;
@@ -252,12 +252,17 @@ export class SimWorld {
 
   // ---- live time ----------------------------------------------------------------------
 
-  /** Move the clock forward to t, generating what each whole minute brings. */
+  /**
+   * Move the clock forward to t, generating what each minute brings as soon as the minute has
+   * begun; each record appears once the clock reaches its own time. So at any clock t the feeds
+   * hold exactly what happened by t — a day's records are all there at 23:59:59.999, which is
+   * what a look back to that day counts.
+   */
   advanceTo(t: number): void {
     if (t <= this.clock) return;
-    const lastWholeMinute = Math.floor(t / MINUTE) - 1;
-    for (let k = this.lastMinute + 1; k <= lastWholeMinute; k++) this.liveMinute(k);
-    this.lastMinute = Math.max(this.lastMinute, lastWholeMinute);
+    const currentMinute = Math.floor(t / MINUTE);
+    for (let k = this.lastMinute + 1; k <= currentMinute; k++) this.liveMinute(k);
+    this.lastMinute = Math.max(this.lastMinute, currentMinute);
     this.clock = t;
     this.revealDue(t);
     if (this.risk.advanceTo(t, this.stores.riskPeriods, this.stores.warnings)) this.changedAt = t;
