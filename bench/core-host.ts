@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { silentLogger } from '../src/core/log/logger';
 import { CoreSupervisor, type CoreChild } from '../src/main/supervise/coreSupervisor';
 import { configSchema } from '../src/shared/config';
-import type { QueryName } from '../src/shared/readModel';
+import type { QueryName } from '../src/shared/queries';
 
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 50;

@@ -6,10 +6,12 @@
  */
 import { join } from 'node:path';
 import { sourceConfigSchema, type CockpitConfig, type SourceConfig } from '../shared/config';
-import type { ChangeNotice, HealthModel, QueryName, QueryParams, QueryResult, UiConfigModel } from '../shared/readModel';
+import type { ChangeNotice, HealthModel, UiConfigModel } from '../shared/readModel';
+import type { QueryName, QueryParams } from '../shared/queries';
 import type { CockpitCore } from '../shared/transport';
 import { openCache } from './cache';
 import { createMapProvider } from './geo';
+import { answerQuery, createQueryAnswers } from './queryAnswers';
 import type { HubHealth } from './hub';
 import { consoleLogger, type Logger } from './log/logger';
 import { createReadModel } from './readModel';
@@ -87,7 +89,6 @@ export async function createCockpit(opts: CockpitOptions): Promise<Cockpit> {
     intervalsSec,
   });
   const map = createMapProvider(config.map, { logger, baseDir: opts.configDir });
-  const ui = uiConfigOf(config, sources);
 
   const listeners = new Set<(n: ChangeNotice) => void>();
   const notify = (notice: ChangeNotice): void => {
@@ -101,15 +102,8 @@ export async function createCockpit(opts: CockpitOptions): Promise<Cockpit> {
   };
   const sync = createSyncEngine({ cache, sources, onChange: notify, logger, resolveSecret: opts.resolveSecret });
 
-  const query = <K extends QueryName>(name: K, params: QueryParams<K>): QueryResult<K> => {
-    if (name === 'config') return ui as QueryResult<K>;
-    if (name === 'map') {
-      const towns = readModel.query('meta', {}).towns.map((t) => ({ code: t.code, name: t.name, seat: t.seat }));
-      const level = (params as QueryParams<'map'>).level ?? 'district';
-      return map.get(level, towns) as QueryResult<K>;
-    }
-    return readModel.query(name as Exclude<QueryName, 'map' | 'config'>, params as never) as QueryResult<K>;
-  };
+  const answers = createQueryAnswers({ readModel, map, ui: uiConfigOf(config, sources) });
+  const query = <K extends QueryName>(name: K, params: QueryParams<K>) => answerQuery(answers, name, params);
 
   let started = false;
   let closed = false;

@@ -4,7 +4,8 @@
  * Only the channels named here exist; the preload never passes an arbitrary channel through.
  * Requests are validated with zod in main (src/main/ipc/requests.ts) before any handler runs.
  */
-import type { ChangeNotice, HealthModel, QueryName, QueryParams, QueryResult } from './readModel';
+import type { QueryName, QueryParams, QueryResult } from './queries';
+import type { ChangeNotice, HealthModel } from './readModel';
 import type { CockpitTransport } from './transport';
 
 export type UiLocale = 'zh-CN' | 'en';

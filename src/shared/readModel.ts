@@ -1,7 +1,8 @@
 /**
  * The read model: what each screen shows, computed in the core from the SQLite cache and
- * carried unchanged over either front door (Electron IPC or the hub's HTTP). Every model says
- * when its data is from (`asOf`); the renderer never shows a number without it.
+ * carried unchanged over either front door (Electron IPC or the hub's HTTP); the queries that
+ * answer with them are in ./queries.ts. Every model says when its data is from (`asOf`); the
+ * renderer never shows a number without it.
  */
 import type {
   ConsultationCategory,
@@ -315,26 +316,9 @@ export interface UiConfigModel {
   pollIntervalSec: number;
 }
 
-/** Every query either front door answers: name → params and result. */
-export interface QueryMap {
-  config: { params: Record<string, never>; result: UiConfigModel };
-  meta: { params: Record<string, never>; result: MetaModel };
-  health: { params: Record<string, never>; result: HealthModel };
-  overview: { params: { week?: IsoDate }; result: OverviewModel };
-  risk: { params: { week?: IsoDate }; result: RiskModel };
-  events: { params: Record<string, never>; result: EventsModel };
-  consultation: { params: Record<string, never>; result: ConsultationModel };
-  town: { params: { code: string; week?: IsoDate }; result: TownDetailModel };
-  map: { params: { level?: 'city' | 'district' }; result: MapModel };
-}
-export type QueryName = keyof QueryMap;
-export type QueryParams<K extends QueryName> = QueryMap[K]['params'];
-export type QueryResult<K extends QueryName> = QueryMap[K]['result'];
-export const QUERY_NAMES: readonly QueryName[] = ['config', 'meta', 'health', 'overview', 'risk', 'events', 'consultation', 'town', 'map'];
-
 /** Told to the renderer after the core writes: which data changed, so stores refresh just that. */
 export interface ChangeNotice {
   at: IsoTime;
-  /** Feed, snapshot or 'health' names whose data changed. */
+  /** Feed, snapshot or 'health' names whose data changed (see isAffected in ./queries.ts), or '*'. */
   changed: string[];
 }

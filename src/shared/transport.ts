@@ -1,4 +1,5 @@
-import type { ChangeNotice, QueryName, QueryParams, QueryResult } from './readModel';
+import type { QueryName, QueryParams, QueryResult } from './queries';
+import type { ChangeNotice } from './readModel';
 
 /**
  * What the renderer depends on to get data — never on Electron or HTTP directly.

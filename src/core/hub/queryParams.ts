@@ -1,31 +1,17 @@
-import { z } from 'zod';
 import { describeIssues } from '../../shared/contract';
-import { QUERY_NAMES, type QueryName, type QueryParams } from '../../shared/readModel';
-
-const none = z.object({}).strict();
-const week = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
-
-/** What each query accepts, strictly: an unknown key is an error, not silently ignored. */
-const PARAMS: { [K in QueryName]: z.ZodType<QueryParams<K>> } = {
-  config: none as z.ZodType<Record<string, never>>,
-  meta: none as z.ZodType<Record<string, never>>,
-  health: none as z.ZodType<Record<string, never>>,
-  overview: z.object({ week: week.optional() }).strict(),
-  risk: z.object({ week: week.optional() }).strict(),
-  events: none as z.ZodType<Record<string, never>>,
-  consultation: none as z.ZodType<Record<string, never>>,
-  town: z.object({ code: z.string().regex(/^[0-9A-Za-z]{1,32}$/, 'expected a division code'), week: week.optional() }).strict(),
-  map: z.object({ level: z.enum(['city', 'district']).optional() }).strict(),
-};
+import { isQueryName, parseQueryParams, QUERY_NAMES, type QueryName, type QueryParams } from '../../shared/queries';
 
 export type ParsedQuery = { ok: true; name: QueryName; params: QueryParams<QueryName> } | { ok: false; error: string };
 
-/** Validate `/api/query/:name?params=<json>` into a query the core can answer, or say what is wrong. */
+/**
+ * Validate `/api/query/:name?params=<json>` into a query the core can answer, or say what is
+ * wrong. The params are checked by the query registry, as main checks them for IPC.
+ */
 export function parseQuery(name: string, rawParams: string | null): ParsedQuery {
-  if (!(QUERY_NAMES as readonly string[]).includes(name)) {
+  if (!isQueryName(name)) {
     return { ok: false, error: `unknown query "${name.slice(0, 40)}"; expected one of ${QUERY_NAMES.join(', ')}` };
   }
-  let json: unknown = {};
+  let json: unknown = undefined;
   if (rawParams != null && rawParams !== '') {
     try {
       json = JSON.parse(rawParams);
@@ -33,7 +19,7 @@ export function parseQuery(name: string, rawParams: string | null): ParsedQuery 
       return { ok: false, error: `query ${name}: params is not valid JSON` };
     }
   }
-  const result = PARAMS[name as QueryName].safeParse(json);
-  if (!result.success) return { ok: false, error: `query ${name}: params ${describeIssues(result.error)}` };
-  return { ok: true, name: name as QueryName, params: result.data };
+  const parsed = parseQueryParams(name, json);
+  if (!parsed.ok) return { ok: false, error: `query ${name}: params ${describeIssues(parsed.error)}` };
+  return { ok: true, name, params: parsed.params };
 }

@@ -6,6 +6,7 @@ import { CONSULTATION_VIEW_COLUMNS, toConsultationView, type ConsultationRow } f
 import type { ConsultationTotalsReader } from './consultationTotals';
 import { SOURCE_FILTER } from './sources';
 import { addDays, localDate } from './time';
+import { datedBy } from '../../shared/queries';
 
 export const FOLLOWER_SERIES_DAYS = 365;
 export const LIST_SIZE = 10;
@@ -62,7 +63,7 @@ export function createConsultationQuery(ctx: ReadContext, totals: ConsultationTo
     const townCodes = [...new Set([...ctx.towns().map((x) => x.code), ...d.byTown.keys()])].sort();
     const view = (rows: unknown[]) => (rows as ConsultationRow[]).map((r) => toConsultationView(ctx, r));
     return {
-      asOf: ctx.asOf(['consultations', 'followers', 'disputes']),
+      asOf: ctx.asOf(datedBy('consultation')),
       kpis: t.kpis,
       followersSeries: series.all({ ...p, from: addDays(localDate(ctx.now()), -(FOLLOWER_SERIES_DAYS - 1)) }) as Array<{
         date: string;

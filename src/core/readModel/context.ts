@@ -25,7 +25,7 @@ export interface ReadContext {
   logger: Logger;
   towns(): TownRow[];
   townRef(code: string): TownRef;
-  /** Oldest last success among these endpoints (all selected sources): the data is at least this fresh. */
+  /** Oldest last success among these endpoints (all selected sources): the data is at least this fresh (see datedBy in src/shared/queries.ts). */
   asOf(endpoints: readonly string[]): IsoTime | null;
   /** Start of a query: forget per-query lookups so a resync's new names show. */
   beginQuery(): void;

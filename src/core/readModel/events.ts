@@ -11,6 +11,7 @@ import { EVENT_VIEW_COLUMNS, toEventView, type EventRow } from './eventRows';
 import { percentilesFromHistogram } from './percentiles';
 import { SOURCE_FILTER } from './sources';
 import { lastLocalDates } from './time';
+import { datedBy } from '../../shared/queries';
 
 export const LATEST_EVENTS = 20;
 export const DAILY_DAYS = 30;
@@ -62,7 +63,7 @@ export function createEventsQuery(ctx: ReadContext, totalsReader: EventTotalsRea
     }
     const townCodes = new Set([...ctx.towns().map((t) => t.code), ...totals.byTown.keys()]);
     return {
-      asOf: ctx.asOf(['events', 'personnel']),
+      asOf: ctx.asOf(datedBy('events')),
       flow: totals.flow,
       kpis: totalsReader.kpis(totals),
       latest: (latest.all(p) as EventRow[]).map((r) => toEventView(ctx, r)),

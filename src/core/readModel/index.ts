@@ -4,7 +4,7 @@
  * SLOW_QUERY_MS is logged with its name so a slow wall can be traced to its cause.
  */
 import type { Database } from 'better-sqlite3';
-import type { QueryName, QueryParams, QueryResult } from '../../shared/readModel';
+import type { QueryName, QueryParams, QueryResult } from '../../shared/queries';
 import { DEFAULT_RISK_MODEL, type RiskModelConfig } from '../../shared/risk';
 import { silentLogger, type Logger } from '../log/logger';
 import { createConsultationQuery } from './consultation';
@@ -44,7 +44,11 @@ export interface ReadModelOptions {
 /** 'map' is answered by src/core/geo, 'config' by the cockpit composition from its config. */
 export type ReadQueryName = Exclude<QueryName, 'map' | 'config'>;
 
+export type ReadModelAnswers = { [K in ReadQueryName]: (params: QueryParams<K>) => QueryResult<K> };
+
 export interface ReadModel {
+  /** One answer per query, each in its own read transaction; the core's dispatch table takes these. */
+  readonly answers: ReadModelAnswers;
   query<K extends ReadQueryName>(name: K, params: QueryParams<K>): QueryResult<K>;
 }
 
@@ -67,18 +71,28 @@ export function createReadModel(db: Database, opts: ReadModelOptions = {}): Read
     town: createTownQuery(ctx, { risk, warnings }),
   };
 
-  return {
-    query(name, params) {
-      const handler = handlers[name] as ((p: typeof params) => QueryResult<typeof name>) | undefined;
-      if (!handler) throw new Error(`read model: unknown query "${String(name)}"`);
+  const answer = <K extends ReadQueryName>(name: K): ReadModelAnswers[K] => {
+    const handler = handlers[name] as (params: QueryParams<K>) => QueryResult<K>;
+    return ((params: QueryParams<K>) => {
       const started = performance.now();
       ctx.beginQuery();
       // One read transaction per query: every figure on a screen comes from the same snapshot,
       // even when another connection (a sync in another process) commits mid-query.
-      const result = db.transaction(() => handler(params ?? ({} as typeof params)))();
+      const result = db.transaction(() => handler(params ?? ({} as QueryParams<K>)))();
       const ms = performance.now() - started;
       if (ms > SLOW_QUERY_MS) logger.warn('read model: slow query', { query: name, ms: Math.round(ms) });
       return result;
+    }) as ReadModelAnswers[K];
+  };
+  const answers = Object.fromEntries(
+    (Object.keys(handlers) as ReadQueryName[]).map((name) => [name, answer(name)]),
+  ) as unknown as ReadModelAnswers;
+
+  return {
+    answers,
+    query(name, params) {
+      if (!Object.hasOwn(answers, name)) throw new Error(`read model: unknown query "${String(name)}"`);
+      return answers[name](params);
     },
   };
 }

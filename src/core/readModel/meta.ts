@@ -3,6 +3,7 @@ import type { MetaModel } from '../../shared/readModel';
 import type { ReadContext } from './context';
 import { SOURCE_FILTER } from './sources';
 import type { Vocabulary } from '../../shared/contract';
+import { datedBy } from '../../shared/queries';
 
 export function createMetaQuery(ctx: ReadContext, vocabulary: (sources: string | null) => Vocabulary) {
   const district = ctx.db.prepare(
@@ -15,7 +16,7 @@ export function createMetaQuery(ctx: ReadContext, vocabulary: (sources: string |
   return (): MetaModel => {
     const d = district.get({ sources: ctx.sources }) as { code: string | null; name: string | null } | undefined;
     return {
-      asOf: ctx.asOf(['divisions']),
+      asOf: ctx.asOf(datedBy('meta')),
       district: d?.code && d.name ? { code: d.code, name: d.name } : null,
       towns: ctx.towns().map((t) => ({
         code: t.code,

@@ -7,6 +7,7 @@ import type { EventTotalsReader } from './eventTotals';
 import { districtIndicators } from './indicators';
 import type { AssessedWeek, RiskHistoryReader } from './riskHistory';
 import { OVERVIEW_WARNINGS, type WarningsReader } from './warnings';
+import { datedBy } from '../../shared/queries';
 
 export function createOverviewQuery(
   ctx: ReadContext,
@@ -28,7 +29,7 @@ export function createOverviewQuery(
     const levelCounts = Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<Level, number>;
     for (const t of towns) levelCounts[t.level]++;
     return {
-      asOf: ctx.asOf(['riskPeriods', 'warnings', 'events', 'consultations']),
+      asOf: ctx.asOf(datedBy('overview')),
       weekStart,
       towns,
       levelCounts,

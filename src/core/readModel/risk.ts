@@ -2,6 +2,7 @@
 import type { RiskModel } from '../../shared/readModel';
 import type { ReadContext } from './context';
 import type { RiskHistory, RiskHistoryReader } from './riskHistory';
+import { datedBy } from '../../shared/queries';
 
 /** A town's score and level in every week up to `upTo`, oldest first. */
 export function trendOf(h: RiskHistory, townCode: string, upTo: string) {
@@ -17,7 +18,7 @@ export function createRiskQuery(ctx: ReadContext, risk: RiskHistoryReader) {
   return (params: { week?: string }): RiskModel => {
     const h = risk.history();
     const weekStart = risk.resolveWeek(h, params.week);
-    const asOf = ctx.asOf(['riskPeriods']);
+    const asOf = ctx.asOf(datedBy('risk'));
     if (!weekStart) return { asOf, weekStart: null, towns: [], trends: [], explanations: [], predictiveWarnings: [] };
     // Looking back at a past week shows the picture as it was: trends and forecasts stop there.
     const week = [...h.byWeek.get(weekStart)!.values()].sort((a, b) => a.risk.code.localeCompare(b.risk.code));

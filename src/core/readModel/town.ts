@@ -8,6 +8,7 @@ import { trendOf } from './risk';
 import type { RiskHistoryReader } from './riskHistory';
 import { SOURCE_FILTER } from './sources';
 import type { WarningsReader } from './warnings';
+import { datedBy } from '../../shared/queries';
 
 export const TOWN_RECENT = 10;
 /** A town's recent events reach back this far at most. */
@@ -47,7 +48,7 @@ export function createTownQuery(
     const predictive = weekStart ? deps.risk.predictiveFor(h, weekStart).filter((w) => w.town.code === town.code) : [];
     const source = deps.warnings.ofTown(town.code);
     return {
-      asOf: ctx.asOf(['riskPeriods', 'warnings', 'events', 'consultations']),
+      asOf: ctx.asOf(datedBy('town')),
       town: { code: town.code, name: town.name, kind: town.kind, population: town.population },
       risk: assessed?.risk ?? null,
       explanation: assessed?.explanation ?? null,

@@ -1,4 +1,4 @@
-import type { QueryName } from '../../shared/readModel';
+import type { QueryName } from '../../shared/queries';
 import type { CoreToMain, MainToCore } from './messages';
 
 interface Pending {

@@ -1,5 +1,6 @@
 import type { CockpitConfig } from '../../shared/config';
-import type { ChangeNotice, QueryName } from '../../shared/readModel';
+import type { ChangeNotice } from '../../shared/readModel';
+import type { QueryName } from '../../shared/queries';
 
 /**
  * Messages between Electron main and the core's utility process (src/main/core-host/entry.ts),

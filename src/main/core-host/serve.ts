@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Cockpit, CockpitOptions } from '../../core/cockpit';
 import type { Logger } from '../../core/log/logger';
-import type { QueryName, QueryParams } from '../../shared/readModel';
+import type { QueryName, QueryParams } from '../../shared/queries';
 import { isMainToCore, type CoreToMain, type MainToCore } from './messages';
 
 /** The utility process's parentPort, reduced to what we use (so this runs under plain Node in tests). */

@@ -52,7 +52,7 @@ describe('dispatchIpc', () => {
   it('refuses an invalid request with the field named, and the handler does not run', async () => {
     const { calls, handlers } = recordingHandlers();
     const r = await dispatchIpc('cockpit/query', { name: 'town', params: { code: 'x' } }, trusted, policy, handlers, quiet);
-    expect(r).toEqual({ ok: false, error: 'cockpit/query: invalid request: params.code: a 6- or 9-digit division code' });
+    expect(r).toEqual({ ok: false, error: 'cockpit/query: invalid request: params.code: a 9-digit town code' });
     expect(calls).toEqual([]);
   });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QUERY_NAMES } from '../../shared/readModel';
-import { parseIpcRequest, queryParamSchemas } from './requests';
+import { parseIpcRequest } from './requests';
 
 describe('parseIpcRequest', () => {
   it('accepts each query with its own params', () => {
@@ -12,14 +11,10 @@ describe('parseIpcRequest', () => {
     expect(parseIpcRequest('cockpit/query', { name: 'map', params: { level: 'city' } }).ok).toBe(true);
   });
 
-  it('has a params schema for every query of the read model', () => {
-    expect(Object.keys(queryParamSchemas).sort()).toEqual([...QUERY_NAMES].sort());
-  });
-
   it.each([
     [{ name: 'dropTables', params: {} }, /name: Invalid option/],
     [{ name: 'town', params: {} }, /params.code/],
-    [{ name: 'town', params: { code: "330113003' OR 1=1" } }, /params.code: a 6- or 9-digit division code/],
+    [{ name: 'town', params: { code: "330113003' OR 1=1" } }, /params.code: a 9-digit town code/],
     [{ name: 'overview', params: { week: 'last week' } }, /params.week/],
     [{ name: 'events', params: { limit: 1e9 } }, /params: Unrecognized key/],
     [{ name: 'meta', params: {}, sql: 'select 1' }, /Unrecognized key/],

@@ -1,40 +1,24 @@
 import { z } from 'zod';
-import { divisionCode, isoDate } from '../../shared/contract';
 import type { IpcInvokeChannel, IpcRequest } from '../../shared/ipc';
-import type { QueryName } from '../../shared/readModel';
+import { parseQueryParams, QUERY_NAMES, type QueryName } from '../../shared/queries';
 
 /**
  * zod schemas for every request the renderer can send. A renderer is treated as untrusted
  * input: a compromised page must not be able to hand the core anything but these shapes.
  * Objects are strict, so unexpected fields are refused rather than passed along.
  */
-const none = z.object({}).strict();
 
-/** Params of each query; `satisfies Record<QueryName, …>` makes a new query fail type-check here until it has one. */
-export const queryParamSchemas = {
-  config: none,
-  meta: none,
-  health: none,
-  overview: z.object({ week: isoDate.optional() }).strict(),
-  risk: z.object({ week: isoDate.optional() }).strict(),
-  events: none,
-  consultation: none,
-  town: z.object({ code: divisionCode, week: isoDate.optional() }).strict(),
-  map: z.object({ level: z.enum(['city', 'district']).optional() }).strict(),
-} satisfies Record<QueryName, z.ZodType>;
-
-const queryNames = Object.keys(queryParamSchemas) as [QueryName, ...QueryName[]];
-
+/** A query: its name and params, both checked by the query registry (as the hub checks them). */
 const querySchema = z
-  .object({ name: z.enum(queryNames), params: z.unknown() })
+  .object({ name: z.enum(QUERY_NAMES as [QueryName, ...QueryName[]]), params: z.unknown().optional() })
   .strict()
   .transform((req, ctx) => {
-    const params = queryParamSchemas[req.name].safeParse(req.params ?? {});
-    if (!params.success) {
-      for (const issue of params.error.issues) ctx.addIssue({ ...issue, path: ['params', ...issue.path] } as z.core.$ZodRawIssue);
+    const parsed = parseQueryParams(req.name, req.params);
+    if (!parsed.ok) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: ['params', ...issue.path] } as z.core.$ZodRawIssue);
       return z.NEVER;
     }
-    return { name: req.name, params: params.data as Record<string, unknown> };
+    return { name: req.name, params: parsed.params as Record<string, unknown> };
   });
 
 export const ipcRequestSchemas = {

@@ -3,7 +3,7 @@
  * (openCache + applyFeedPage/applySnapshot), so the tallies' triggers run as in production.
  */
 import { openCache, type Cache } from '../../cache';
-import { divisionsDoc, followersDoc, warningRecord } from '../../cache/testing/fixtures';
+import { divisionsDoc, followersDoc, kpisDoc, warningRecord } from '../../cache/testing/fixtures';
 import type {
   Consultation,
   DistrictEvent,
@@ -12,7 +12,8 @@ import type {
   Person,
   RiskPeriod,
 } from '../../../shared/contract';
-import { INDICATOR_IDS } from '../../../shared/contract';
+import { INDICATOR_IDS, STANDARD_VOCABULARY, type Vocabulary } from '../../../shared/contract';
+import type { DataName } from '../../../shared/queries';
 import { DEFAULT_RISK_MODEL, type RiskModelConfig } from '../../../shared/risk';
 
 export const SOURCE = 'test';
@@ -155,20 +156,9 @@ export const DISPUTES: Dispute[] = [
   dispute('d4', '330113003', 'districtCentre', 'labour', 'referred', false),
 ];
 
+/** Everything the Events and Consultation screens read (risk periods are up to each test). */
 export function fillScreens(cache: Cache): void {
-  cache.applyFeedPage(SOURCE, 'events', EVENTS, [], 'c-events');
-  cache.applyFeedPage(SOURCE, 'personnel', PERSONNEL, [], 'c-personnel');
-  cache.applyFeedPage(SOURCE, 'consultations', CONSULTATIONS, [], 'c-consultations');
-  cache.applyFeedPage(SOURCE, 'disputes', DISPUTES, [], 'c-disputes');
-  // 51 days from 2026-10-01: the last is 2026-11-20 with 14 050 followers.
-  cache.applySnapshot(SOURCE, 'followers', followersDoc(51), null);
-  cache.applyFeedPage(
-    SOURCE,
-    'warnings',
-    [warningRecord('w1', 'closed', t('2026-10-20T09:00')), warningRecord('w2', 'rectifying', t('2026-11-02T09:00'))],
-    [],
-    'c-warnings',
-  );
+  for (const name of ['events', 'personnel', 'consultations', 'disputes', 'followers', 'warnings'] as const) DATA_WRITERS[name](cache);
 }
 
 /** The same ordinary week for every town: values whose per-capita rates are (almost) equal. */
@@ -228,3 +218,49 @@ export const TEST_MODEL: RiskModelConfig = {
   forecast: { method: 'holt', alpha: 0.5, beta: 0.3, phi: 0.8 },
   predictive: { minLevel: 'yellow' },
 };
+
+/**
+ * A source's own vocabulary, unlike the standard one in what its readers use: an indicator's
+ * label and the dimension it counts towards.
+ */
+export const SOURCE_VOCABULARY: Vocabulary = {
+  ...STANDARD_VOCABULARY,
+  indicators: STANDARD_VOCABULARY.indicators.map((i) =>
+    i.id === 'telecomFraud' ? { ...i, zh: '电诈案件（本区口径）', en: 'Telecom fraud (local count)', dimension: 'political' } : i,
+  ),
+};
+
+/**
+ * One writer per kind of source data (every feed and snapshot), each through the real write
+ * path: the cache of a district whose every endpoint has delivered. A new feed or snapshot
+ * does not type-check until it has one here.
+ */
+export const DATA_WRITERS: { [D in DataName]: (cache: Cache) => void } = {
+  divisions: (c) => c.applySnapshot(SOURCE, 'divisions', divisionsDoc(4), null),
+  vocabulary: (c) => c.applySnapshot(SOURCE, 'vocabulary', SOURCE_VOCABULARY, null),
+  // 51 days from 2026-10-01: the last is 2026-11-20 with 14 050 followers.
+  followers: (c) => c.applySnapshot(SOURCE, 'followers', followersDoc(51), null),
+  kpis: (c) => c.applySnapshot(SOURCE, 'kpis', kpisDoc('2026-11-20T11:00:00+08:00'), null),
+  riskPeriods: (c) => c.applyFeedPage(SOURCE, 'riskPeriods', riskPeriods(), [], 'c-risk'),
+  warnings: (c) =>
+    c.applyFeedPage(
+      SOURCE,
+      'warnings',
+      [warningRecord('w1', 'closed', t('2026-10-20T09:00')), warningRecord('w2', 'rectifying', t('2026-11-02T09:00'))],
+      [],
+      'c-warnings',
+    ),
+  events: (c) => c.applyFeedPage(SOURCE, 'events', EVENTS, [], 'c-events'),
+  personnel: (c) => c.applyFeedPage(SOURCE, 'personnel', PERSONNEL, [], 'c-personnel'),
+  consultations: (c) => c.applyFeedPage(SOURCE, 'consultations', CONSULTATIONS, [], 'c-consultations'),
+  disputes: (c) => c.applyFeedPage(SOURCE, 'disputes', DISPUTES, [], 'c-disputes'),
+};
+
+/** A cache in memory holding every kind of source data except those named. */
+export function openCacheWithout(...withheld: DataName[]): Cache {
+  const cache = openCache(':memory:', { now: () => NOW, retentionDays: 400 });
+  for (const [name, write] of Object.entries(DATA_WRITERS) as Array<[DataName, (c: Cache) => void]>) {
+    if (!withheld.includes(name)) write(cache);
+  }
+  return cache;
+}

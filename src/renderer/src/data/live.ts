@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { ChangeNotice, QueryName } from '../../../shared/readModel';
+import type { ChangeNotice } from '../../../shared/readModel';
+import { isAffected, type QueryName } from '../../../shared/queries';
 import { getTransport } from '../transport';
-import { isAffected } from './dependencies';
 
 interface LiveState {
   /** Whether the link to the core (hub SSE / Electron utility process) is up. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { QueryName, QueryParams, QueryResult } from '../../../shared/readModel';
+import type { QueryName, QueryParams, QueryResult } from '../../../shared/queries';
 import { getTransport } from '../transport';
 import { loadGlyphs } from '../styles/fonts';
 import { onInvalidate } from './live';

@@ -1,5 +1,6 @@
 import type { CockpitBridge } from '../../../shared/ipc';
-import type { ChangeNotice, QueryName, QueryParams, QueryResult } from '../../../shared/readModel';
+import type { ChangeNotice } from '../../../shared/readModel';
+import type { QueryName, QueryParams, QueryResult } from '../../../shared/queries';
 import type { CockpitTransport } from '../../../shared/transport';
 
 /**

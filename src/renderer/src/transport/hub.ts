@@ -1,4 +1,5 @@
-import type { ChangeNotice, QueryName, QueryParams, QueryResult } from '../../../shared/readModel';
+import type { ChangeNotice } from '../../../shared/readModel';
+import type { QueryName, QueryParams, QueryResult } from '../../../shared/queries';
 import type { CockpitTransport } from '../../../shared/transport';
 
 /** The hub sends a heartbeat this often; silence for HEARTBEAT_TIMEOUT_MS means the link is down. */
