@@ -17,6 +17,7 @@ import { consoleLogger, type Logger } from './log/logger';
 import { createReadModel } from './readModel';
 import { applyRiskModelOverrides } from '../shared/risk';
 import { startSimulator, type RunningSimulator } from './sim';
+import { createSourceReader } from './sources';
 import { createSyncEngine } from './sync';
 
 /** The simulated district polls fast so a demo shows live records arriving. */
@@ -100,7 +101,7 @@ export async function createCockpit(opts: CockpitOptions): Promise<Cockpit> {
       }
     }
   };
-  const sync = createSyncEngine({ cache, sources, onChange: notify, logger, resolveSecret: opts.resolveSecret });
+  const sync = createSyncEngine({ cache, sources, onChange: notify, logger, resolveSecret: opts.resolveSecret, readerFor: createSourceReader });
 
   const answers = createQueryAnswers({ readModel, map, ui: uiConfigOf(config, sources) });
   const query = <K extends QueryName>(name: K, params: QueryParams<K>) => answerQuery(answers, name, params);

@@ -32,7 +32,15 @@ export const configSchema = z.object({
   title: z.string().min(1).max(60).optional(),
   locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
   /** Data sources. Empty: the built-in simulated district. */
-  sources: z.array(sourceConfigSchema).default([]),
+  sources: z
+    .array(sourceConfigSchema)
+    .superRefine((list, ctx) => {
+      // Records, cursors and health are kept per source id: two sources sharing one would mix.
+      list.forEach((s, i) => {
+        if (list.findIndex((o) => o.id === s.id) < i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${s.id}" is the id of another source` });
+      });
+    })
+    .default([]),
   simulator: z
     .object({
       seed: z.number().int().default(42),

@@ -256,8 +256,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         ? { name: r.name, outcome: r.outcome, pages: r.pages, stored: r.stored, changed: r.changed, quarantined: r.quarantined, error: r.error }
         : { name: spec.name, outcome: 'skipped', pages: 0, stored: 0, changed: 0, quarantined: 0, error: null };
     if (!rt.reader.serves) summaries.push(toSummary(META_ENDPOINT, await poll(rt, META_ENDPOINT)));
+    const served = rt.reader.serves;
     const results = await Promise.all(
-      DATA_ENDPOINTS.map(async (spec) => toSummary(spec, rt.tracker.isActive(spec.name) ? await poll(rt, spec) : null)),
+      DATA_ENDPOINTS.filter((spec) => !served || served.includes(spec.name)).map(async (spec) => toSummary(spec, rt.tracker.isActive(spec.name) ? await poll(rt, spec) : null)),
     );
     summaries.push(...results);
     return summaries;

@@ -37,3 +37,11 @@ describe('source configuration', () => {
     expect(issues({ id: 'gw', kind: 'json', url: 'http://127.0.0.1:1', auth: { type: 'bearer', token: 'abc' }, feeds: {} })).toContain('auth.token');
   });
 });
+
+describe('the configuration’s source list', () => {
+  it('refuses two sources with one id', async () => {
+    const { configSchema } = await import('../config');
+    const r = configSchema.safeParse({ sources: [{ id: 'a', url: 'http://127.0.0.1:1' }, { id: 'a', url: 'http://127.0.0.1:2' }] });
+    expect(r.success ? null : describeIssues(r.error)).toBe('sources.1.id: "a" is the id of another source');
+  });
+});
