@@ -6,6 +6,7 @@
 import type { SourceConfig } from '../../shared/config';
 import { createDistrictApiReader } from '../sync/districtApiReader';
 import type { ReaderDeps, SourceReader } from '../sync/reader';
+import { createPostgresReader } from './database/postgresReader';
 import { createJsonReader } from './mappedJson/reader';
 
 export function createSourceReader(source: SourceConfig, deps: ReaderDeps): SourceReader {
@@ -14,8 +15,9 @@ export function createSourceReader(source: SourceConfig, deps: ReaderDeps): Sour
       return createDistrictApiReader(source, deps);
     case 'json':
       return createJsonReader(source, deps);
-    case 'folder':
     case 'postgres':
+      return createPostgresReader(source, deps);
+    case 'folder':
       throw new Error(`source ${source.id}: kind '${source.kind}' is not available yet`);
   }
 }
