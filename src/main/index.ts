@@ -11,6 +11,7 @@ import { createFileLogger } from '../core/log/fileLogger';
 import { consoleLogger } from '../core/log/logger';
 import type { CockpitConfig } from '../shared/config';
 import type { UiLocale } from '../shared/ipc';
+import { mainText } from './i18n/messages';
 import { coreConfigChanged } from './core-host/configDiff';
 import { parseCliArgs } from './cli/args';
 import { createCoreProcess } from './app/coreProcess';
@@ -71,8 +72,8 @@ function runCockpit(): void {
   const blocker = new DisplaySleepBlocker();
 
   const windowTitle = (): string => {
-    const name = uiLocale === 'en' ? 'District Cockpit' : '区域平安驾驶舱';
-    return live.current.title ? `${live.current.title} · ${name}` : name;
+    const t = mainText(uiLocale);
+    return live.current.title ? t('app.titled', { title: live.current.title }) : t('app.name');
   };
 
   /** Decrypts the tokens the configuration names; a missing or unusable keyring is logged, not fatal. */

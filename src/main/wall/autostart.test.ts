@@ -4,7 +4,7 @@ import { linuxAutostartEntry, quoteExecArg } from './autostart';
 describe('linuxAutostartEntry', () => {
   it('writes an XDG autostart entry that passes the config path', () => {
     const text = linuxAutostartEntry('/opt/District Cockpit/district-cockpit', ['--config', '/home/wall/cockpit config.json']);
-    expect(text).toContain('[Desktop Entry]\nType=Application\n');
+    expect(text).toContain('[Desktop Entry]\nType=Application\nName=District Cockpit\nName[zh_CN]=区域平安驾驶舱\n');
     expect(text).toContain('Exec="/opt/District Cockpit/district-cockpit" --config "/home/wall/cockpit config.json"\n');
   });
 

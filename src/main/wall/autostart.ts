@@ -2,12 +2,16 @@
  * Start at login. Windows and macOS have app.setLoginItemSettings; on Linux Electron does not
  * implement it, so we write an XDG autostart entry (~/.config/autostart/<id>.desktop) instead.
  */
+import type { Locale } from '../../shared/i18n';
+import { mainText } from '../i18n/messages';
+
 export const AUTOSTART_FILE_NAME = 'district-cockpit.desktop';
 
-/** The .desktop file that starts `exec` with `args` at login. */
-export function linuxAutostartEntry(exec: string, args: readonly string[], name = 'District Cockpit 区域平安驾驶舱'): string {
+/** The .desktop file that starts `exec` with `args` at login, named in English and (for zh_CN desktops) Chinese. */
+export function linuxAutostartEntry(exec: string, args: readonly string[]): string {
   const line = [exec, ...args].map(quoteExecArg).join(' ');
-  return ['[Desktop Entry]', 'Type=Application', `Name=${name}`, `Exec=${line}`, 'X-GNOME-Autostart-enabled=true', 'Terminal=false', ''].join('\n');
+  const name = (locale: Locale) => mainText(locale)('app.name');
+  return ['[Desktop Entry]', 'Type=Application', `Name=${name('en')}`, `Name[zh_CN]=${name('zh-CN')}`, `Exec=${line}`, 'X-GNOME-Autostart-enabled=true', 'Terminal=false', ''].join('\n');
 }
 
 /**

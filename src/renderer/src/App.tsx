@@ -3,7 +3,7 @@ import { PAGE_IDS } from '../../shared/config';
 import { DiagnosticsView } from './diagnostics/DiagnosticsView';
 import { PAGES, TownDetail } from './pages/registry';
 import { useQuery } from './data/useQuery';
-import { useL, useLocale } from './i18n';
+import { useT, useLocale } from './i18n';
 import { getBridge } from './transport';
 import { useCockpit } from './store/cockpit';
 import { ErrorBoundary } from './shell/ErrorBoundary';
@@ -15,7 +15,6 @@ import { usePlaylist } from './shell/usePlaylist';
 import { useShellConfig } from './shell/useShellConfig';
 
 const DEFAULT_POLL_SEC = 30;
-const TABS = PAGE_IDS.map((id) => ({ id, zh: PAGES[id].zh, en: PAGES[id].en }));
 
 /**
  * The wall: a fixed design canvas (see shell/layout.ts) scaled to the window and centred,
@@ -27,7 +26,7 @@ export function App(): JSX.Element {
   useHealthWatcher(config?.pollIntervalSec ?? DEFAULT_POLL_SEC);
   usePlaylist();
   useKeyboard();
-  const l = useL();
+  const t = useT();
   const locale = useLocale();
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -40,8 +39,8 @@ export function App(): JSX.Element {
   const closeTown = useCallback(() => useCockpit.getState().selectTown(null), []);
   const diagnosticsOpen = useDiagnosticsShortcut();
 
-  const title = config?.title ?? meta?.district?.name ?? l('区域平安驾驶舱', 'District Cockpit');
-  const Page = PAGES[page].Component;
+  const title = config?.title ?? meta?.district?.name ?? t('app.name');
+  const Page = PAGES[page];
   const left = Math.max(0, (window.innerWidth - layout.width * layout.scale) / 2);
   const top = Math.max(0, (window.innerHeight - layout.height * layout.scale) / 2);
 
@@ -58,13 +57,13 @@ export function App(): JSX.Element {
           transform: `translate(${left}px, ${top}px) scale(${layout.scale})`,
         }}
       >
-        <Header title={title} tabs={TABS} />
+        <Header title={title} pages={PAGE_IDS} />
         <main className="page" data-testid="page">
           <ErrorBoundary
             resetKey={page}
             fallback={(e) => (
               <div className="page-error" role="alert">
-                {l('本页暂时无法显示：', 'This page cannot be shown: ')}
+                {t('app.pageFailed')}
                 {e.message}
               </div>
             )}
@@ -77,7 +76,7 @@ export function App(): JSX.Element {
             <TownDetail code={selectedTown} onClose={closeTown} />
           </ErrorBoundary>
         )}
-        {diagnosticsOpen.open && <DiagnosticsView bridge={getBridge()} l={l} onClose={diagnosticsOpen.close} />}
+        {diagnosticsOpen.open && <DiagnosticsView bridge={getBridge()} t={t} onClose={diagnosticsOpen.close} />}
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { TownRisk } from '../../../shared/readModel';
 import { useQuery } from '../data/useQuery';
-import { useL } from '../i18n';
+import { useT, usePick } from '../i18n';
 import { LevelLegend } from '../panels/bits';
 import { EChart } from './EChart';
 import { cityMapTowns } from './cityMapTowns';
@@ -14,7 +14,8 @@ import type { ChartClick } from './useEChart';
  * level; clicking ours drills down to the district map.
  */
 export function CityMap(props: { towns: TownRisk[]; districtCode: string | null; onEnter(): void }) {
-  const l = useL();
+  const t = useT();
+  const pick = usePick();
   const q = useQuery('map', { level: 'city' });
   const { districtCode, onEnter, towns } = props;
   const option = useMemo(() => {
@@ -23,11 +24,11 @@ export function CityMap(props: { towns: TownRisk[]; districtCode: string | null;
     return buildRiskMapOption({
       mapName,
       aspectScale: aspectScaleFor(q.data),
-      towns: cityMapTowns(q.data, districtCode, towns, l),
+      towns: cityMapTowns(q.data, districtCode, towns, t),
       selected: districtCode,
       labelSize: 24,
     });
-  }, [q.data, districtCode, towns, l]);
+  }, [q.data, districtCode, towns, t]);
   const onClick = (p: ChartClick) => {
     if (p.componentType === 'series' && p.name === districtCode) onEnter();
   };
@@ -35,14 +36,14 @@ export function CityMap(props: { towns: TownRisk[]; districtCode: string | null;
     <div className="risk-map" data-map-level="city" data-map-kind={q.data?.kind}>
       {q.error && !q.data && (
         <div className="state state-error" role="alert">
-          {l('市级地图无法载入：', 'The city map failed to load: ')}
+          {t('cityMap.failed')}
           {q.error}
         </div>
       )}
-      <EChart option={option} onClick={onClick} label={l('全市五色图', 'City five-colour map')} />
+      <EChart option={option} onClick={onClick} label={t('cityMap.title')} />
       {q.data && (
         <div className={`map-kind map-kind-${q.data.kind}`} data-testid="map-kind">
-          {l(q.data.labelZh, q.data.labelEn)}
+          {pick(q.data.labelZh, q.data.labelEn)}
         </div>
       )}
       <div className="map-legend">

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { TownRisk, WarningView } from '../../../shared/readModel';
 import { useQuery } from '../data/useQuery';
-import { useL } from '../i18n';
+import { useT } from '../i18n';
 import { CityMap } from './CityMap';
 import { RiskMap } from './RiskMap';
 import './mapDrill.css';
@@ -12,7 +12,7 @@ import './mapDrill.css';
  * the breadcrumb. Without a city file it is just the district map.
  */
 export function DrillableRiskMap(props: { towns: TownRisk[]; warnings?: WarningView[]; labelSize?: number }) {
-  const l = useL();
+  const t = useT();
   const config = useQuery('config', {});
   const meta = useQuery('meta', {});
   const [level, setLevel] = useState<'city' | 'district'>('district');
@@ -21,13 +21,13 @@ export function DrillableRiskMap(props: { towns: TownRisk[]; warnings?: WarningV
   const district = meta.data?.district ?? null;
   return (
     <div className="map-drill">
-      <nav className="map-breadcrumb" aria-label={l('地图层级', 'Map level')} data-testid="map-breadcrumb">
+      <nav className="map-breadcrumb" aria-label={t('map.level')} data-testid="map-breadcrumb">
         <button type="button" aria-current={level === 'city' ? 'page' : undefined} onClick={() => setLevel('city')}>
-          {l('全市', 'City')}
+          {t('map.city')}
         </button>
         <span aria-hidden="true">›</span>
         <button type="button" aria-current={level === 'district' ? 'page' : undefined} onClick={() => setLevel('district')}>
-          {district?.name ?? l('本区', 'District')}
+          {district?.name ?? t('map.district')}
         </button>
       </nav>
       {level === 'city' ? (

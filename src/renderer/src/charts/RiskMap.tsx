@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import type { TownRisk, WarningView } from '../../../shared/readModel';
-import { useL } from '../i18n';
+import { useT, usePick } from '../i18n';
 import { useVocabulary } from '../panels/vocabulary';
 import { LevelLegend } from '../panels/bits';
 import { useCockpit } from '../store/cockpit';
@@ -24,7 +24,8 @@ export function useSelectTownOnClick() {
  * legend and the map's provenance (示意图 / 近似边界 / 官方边界) always on it.
  */
 export function RiskMap(props: { towns: TownRisk[]; warnings?: WarningView[]; labelSize?: number }) {
-  const l = useL();
+  const t = useT();
+  const pick = usePick();
   const vocab = useVocabulary();
   const map = useMapModel();
   const selected = useCockpit((s) => s.selectedTown);
@@ -40,11 +41,11 @@ export function RiskMap(props: { towns: TownRisk[]; warnings?: WarningView[]; la
         name: risk?.name ?? f.properties.name,
         level: risk?.level ?? null,
         value: risk?.score ?? null,
-        tooltip: risk ? townRiskTooltip(risk, vocab, l, props.warnings) : undefined,
+        tooltip: risk ? townRiskTooltip(risk, vocab, t, props.warnings) : undefined,
       };
     });
     return buildRiskMapOption({ ...map.ready, towns, selected, labelSize: props.labelSize });
-  }, [map.ready, props.towns, props.warnings, selected, vocab, l, props.labelSize]);
+  }, [map.ready, props.towns, props.warnings, selected, vocab, t, props.labelSize]);
 
   const unmapped = map.ready
     ? props.towns.filter((t) => !map.ready!.model.geojson.features.some((f) => f.properties.code === t.code))
@@ -58,14 +59,14 @@ export function RiskMap(props: { towns: TownRisk[]; warnings?: WarningView[]; la
     >
       {map.error && !map.data && (
         <div className="state state-error" role="alert">
-          {l('地图数据无法载入：', 'Map data failed to load: ')}
+          {t('map.failed')}
           {map.error}
         </div>
       )}
-      <EChart option={option} onClick={onClick} label={l('五色图', 'Five-colour map')} />
+      <EChart option={option} onClick={onClick} label={t('map.title')} />
       {map.data && (
         <div className={`map-kind map-kind-${map.data.kind}`} data-testid="map-kind">
-          {l(map.data.labelZh, map.data.labelEn)}
+          {pick(map.data.labelZh, map.data.labelEn)}
         </div>
       )}
       <div className="map-legend">
@@ -75,7 +76,7 @@ export function RiskMap(props: { towns: TownRisk[]; warnings?: WarningView[]; la
         <div className="map-notices" role="status">
           {unmapped.length > 0 && (
             <div>
-              {l('地图上缺少：', 'Not on the map: ')}
+              {t('map.missing')}
               <SrcList items={unmapped.map((t) => t.name)} />
             </div>
           )}

@@ -1,12 +1,12 @@
 import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Level } from '../../../shared/contract';
 import type { TownRisk } from '../../../shared/readModel';
-import { useL } from '../i18n';
+import { useT, usePick } from '../i18n';
 import { useVocabulary } from '../panels/vocabulary';
 import { useCockpit } from '../store/cockpit';
 import { EChart } from './EChart';
 import { html } from './escapeHtml';
-import { LEVEL_COLORS, LEVEL_NAMES } from './levels';
+import { LEVEL_COLORS, levelKey } from './levels';
 import { buildSmallMultiplesOption, type SmallMultiple } from './mapOptions';
 import { registerMapVariants, useMapModel } from './mapRegistry';
 import { useSelectTownOnClick } from './RiskMap';
@@ -17,7 +17,8 @@ import { srcHtml } from '../text/sourceText';
  * one chart sharing one registered map. Each town is coloured by its level in that measure.
  */
 export function RiskSmallMultiples(props: { towns: TownRisk[]; columns: number }) {
-  const l = useL();
+  const t = useT();
+  const pick = usePick();
   const vocab = useVocabulary();
   const map = useMapModel();
   const selected = useCockpit((s) => s.selectedTown);
@@ -27,16 +28,16 @@ export function RiskSmallMultiples(props: { towns: TownRisk[]; columns: number }
 
   const option = useMemo(() => {
     if (!map.ready) return null;
-    const byCode = new Map(props.towns.map((t) => [t.code, t]));
+    const byCode = new Map(props.towns.map((town) => [town.code, town]));
     const features = map.ready.model.geojson.features;
-    const multiple = (title: string, pick: (t: TownRisk) => { level: Level | undefined; text: string }): SmallMultiple => ({
+    const multiple = (title: string, measure: (town: TownRisk) => { level: Level | undefined; text: string }): SmallMultiple => ({
       title,
       towns: features.map((f) => {
         const risk = byCode.get(f.properties.code);
-        const picked = risk ? pick(risk) : null;
+        const picked = risk ? measure(risk) : null;
         const level = picked?.level ?? null;
         const name = risk?.name ?? f.properties.name;
-        const levelText = level ? l(LEVEL_NAMES[level].riskZh, LEVEL_NAMES[level].riskEn) : l('未评级', 'unrated');
+        const levelText = level ? t(levelKey(level, 'risk')) : t('level.unratedLower');
         return {
           code: f.properties.code,
           name,
@@ -46,39 +47,39 @@ export function RiskSmallMultiples(props: { towns: TownRisk[]; columns: number }
       }),
     });
     const maps: SmallMultiple[] = [
-      multiple(l('总图', 'Overall'), (t) => ({ level: t.level, text: `${t.score.toFixed(0)} ${l('分', 'pts')}` })),
+      multiple(t('smallMaps.overall'), (town) => ({ level: town.level, text: `${town.score.toFixed(0)} ${t('unit.points')}` })),
       ...vocab.dimensions.map((d) =>
-        multiple(l(d.zh, d.en), (t) => ({ level: t.dimensionLevels[d.id], text: `${t.dimensionScores[d.id]?.toFixed(0) ?? '—'} ${l('分', 'pts')}` })),
+        multiple(pick(d.zh, d.en), (town) => ({ level: town.dimensionLevels[d.id], text: `${town.dimensionScores[d.id]?.toFixed(0) ?? '—'} ${t('unit.points')}` })),
       ),
       ...vocab.indicators.map((i) =>
-        multiple(l(i.zh, i.en), (t) => {
-          const v = t.indicators[i.id];
-          const unit = l(i.unitZh, i.unitEn);
-          return { level: t.indicatorLevels[i.id], text: v == null ? '—' : unit === '%' ? `${v}%` : `${v} ${unit}` };
+        multiple(pick(i.zh, i.en), (town) => {
+          const v = town.indicators[i.id];
+          const unit = pick(i.unitZh, i.unitEn);
+          return { level: town.indicatorLevels[i.id], text: v == null ? '—' : unit === '%' ? `${v}%` : `${v} ${unit}` };
         }),
       ),
     ];
     const mapNames = registerMapVariants(map.ready.model, maps.length);
     const cellWidthPx = width ? width / props.columns : undefined;
     return buildSmallMultiplesOption({ mapNames, aspectScale: map.ready.aspectScale, maps, columns: props.columns, selected, cellWidthPx });
-  }, [map.ready, props.towns, props.columns, selected, vocab, l, width]);
+  }, [map.ready, props.towns, props.columns, selected, vocab, t, pick, width]);
 
   return (
     <div className="small-multiples" data-map-kind={map.data?.kind} ref={box}>
-      <EChart option={option} onClick={onClick} label={l('分图', 'Indicator maps')} />
-      {map.error && !map.data && <div className="state state-error">{l('地图数据无法载入：', 'Map data failed to load: ')}{map.error}</div>}
+      <EChart option={option} onClick={onClick} label={t('smallMaps.indicatorMaps')} />
+      {map.error && !map.data && <div className="state state-error">{t('map.failed')}{map.error}</div>}
     </div>
   );
 }
 
 /** The map's provenance (示意图 / 近似边界 / 官方边界) as a tag, for a panel header over small maps. */
 export function MapKindTag() {
-  const l = useL();
+  const pick = usePick();
   const map = useMapModel();
   if (!map.data) return null;
   return (
     <span className={`map-kind map-kind-inline map-kind-${map.data.kind}`} data-testid="map-kind">
-      {l(map.data.labelZh, map.data.labelEn)}
+      {pick(map.data.labelZh, map.data.labelEn)}
     </span>
   );
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { MapModel, TownRisk } from '../../../shared/readModel';
+import { translate } from '../i18n';
 import { cityMapTowns, districtLevel } from './cityMapTowns';
+
+const zh = translate('zh-CN');
 
 const town = (code: string, level: TownRisk['level']) => ({ code, name: `镇${code}`, level }) as TownRisk;
 const city = {
@@ -12,7 +15,6 @@ const city = {
     ],
   },
 } as unknown as Pick<MapModel, 'geojson'>;
-const zh = (z: string) => z;
 
 describe('the city view', () => {
   it('colours a district by its most severe town, never an average', () => {

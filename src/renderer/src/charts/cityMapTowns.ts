@@ -1,13 +1,14 @@
 import { LEVELS, type Level } from '../../../shared/contract';
 import type { MapModel, TownRisk } from '../../../shared/readModel';
+import type { T } from '../i18n';
 import { html } from './escapeHtml';
-import { LEVEL_NAMES, levelRank } from './levels';
+import { levelKey, levelRank } from './levels';
 import type { MapTown } from './mapOptions';
 
 /** A district is as red as its reddest town: the city view must not average a red town away. */
 export function districtLevel(towns: readonly TownRisk[]): Level | null {
   let worst: Level | null = null;
-  for (const t of towns) if (worst === null || levelRank(t.level) < levelRank(worst)) worst = t.level;
+  for (const town of towns) if (worst === null || levelRank(town.level) < levelRank(worst)) worst = town.level;
   return worst;
 }
 
@@ -16,21 +17,21 @@ export function cityMapTowns(
   model: Pick<MapModel, 'geojson'>,
   districtCode: string | null,
   towns: readonly TownRisk[],
-  l: (zh: string, en: string) => string,
+  t: T,
 ): MapTown[] {
   const level = districtLevel(towns);
   return model.geojson.features.map((f) => {
     const { code, name } = f.properties;
     if (code !== districtCode) {
-      return { code, name, level: null, tooltip: html`<b>${name}</b><br/>${l('未接入本驾驶舱', 'Not connected to this cockpit')}` };
+      return { code, name, level: null, tooltip: html`<b>${name}</b><br/>${t('cityMap.notConnected')}` };
     }
-    const counts = LEVELS.map((lv) => [lv, towns.filter((t) => t.level === lv).length] as const).filter(([, n]) => n > 0);
-    const summary = counts.map(([lv, n]) => `${l(LEVEL_NAMES[lv].colourZh, LEVEL_NAMES[lv].shortEn)} ${n}`).join(' · ');
+    const counts = LEVELS.map((lv) => [lv, towns.filter((town) => town.level === lv).length] as const).filter(([, n]) => n > 0);
+    const summary = counts.map(([lv, n]) => `${t(levelKey(lv, 'count'))} ${n}`).join(' · ');
     return {
       code,
       name,
       level,
-      tooltip: html`<b>${name}</b><br/>${l('镇街风险：', 'Towns: ')}${summary}<br/>${l('点击进入', 'Click to open')}`,
+      tooltip: html`<b>${name}</b><br/>${t('cityMap.towns')}${summary}<br/>${t('cityMap.clickToOpen')}`,
     };
   });
 }

@@ -5,8 +5,6 @@
 import { FONT_STACK } from '../styles/fonts';
 
 export const CHART_FONT = FONT_STACK;
-/** Units and words that canvas formatters add to data (their glyphs must load before drawing). */
-export const CHART_GLYPHS = '起件个项人场次分钟小时天预测基线上周期综合值实际周未评级（）：、·—%';
 export const FS = { small: 18, body: 20, label: 22, title: 24 } as const;
 export const INK = { text: '#E6EEF8', muted: '#9FB3CB', axis: '#4A5E78', grid: '#22324A', bg: 'transparent' } as const;
 /** Categorical series colours (towns, categories) kept apart from the five level colours. */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_IDS, DIMENSION_IDS, STANDARD_VOCABULARY } from '../../../shared/contract';
 import type { TownRisk } from '../../../shared/readModel';
+import { translate } from '../i18n';
 import { townRiskTooltip } from './tooltips';
 
-const l = (zh: string) => zh;
+const t = translate('zh-CN');
 
 function town(name: string): TownRisk {
   const ind = Object.fromEntries(INDICATOR_IDS.map((id, i) => [id, i + 0.5])) as TownRisk['indicators'];
@@ -24,7 +25,7 @@ function town(name: string): TownRisk {
 
 describe('townRiskTooltip', () => {
   it('lists the five dimension scores and the twelve indicators with units', () => {
-    const out = townRiskTooltip(town('星桥街道'), STANDARD_VOCABULARY, l).__html;
+    const out = townRiskTooltip(town('星桥街道'), STANDARD_VOCABULARY, t).__html;
     for (const d of STANDARD_VOCABULARY.dimensions) expect(out).toContain(d.zh);
     for (const i of STANDARD_VOCABULARY.indicators) expect(out).toContain(i.zh);
     expect(out).toContain('较高风险');
@@ -35,7 +36,7 @@ describe('townRiskTooltip', () => {
   it('adds the town\'s open warnings, escaped, and leaves closed ones out', () => {
     const w = (id: string, title: string, status: 'open' | 'closed', code = '330113004') =>
       ({ id, title, status, level: 'orange', town: { code, name: 'x' } }) as never;
-    const out = townRiskTooltip(town('星桥街道'), STANDARD_VOCABULARY, l, [
+    const out = townRiskTooltip(town('星桥街道'), STANDARD_VOCABULARY, t, [
       w('a', '<script>alert(1)</script>', 'open'),
       w('b', '已销号的旧预警', 'closed'),
       w('c', '别的镇街', 'open', '330113001'),
@@ -47,7 +48,7 @@ describe('townRiskTooltip', () => {
   });
 
   it('shows a hostile town name as text', () => {
-    const out = townRiskTooltip(town('<img src=x onerror=alert(1)>'), STANDARD_VOCABULARY, l).__html;
+    const out = townRiskTooltip(town('<img src=x onerror=alert(1)>'), STANDARD_VOCABULARY, t).__html;
     expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(out).not.toContain('<img');
   });

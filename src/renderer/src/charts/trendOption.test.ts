@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LEVEL_COLORS } from './levels';
+import { translate } from '../i18n';
 import { buildTrendOption, trendClickTown, type Trend } from './trendOption';
 
-const l = (zh: string) => zh;
+const t = translate('zh-CN');
 const trend = (code: string, name: string, scores: number[], forecast: number | null): Trend => ({
   town: { code, name },
   series: scores.map((score, i) => ({ weekStart: `2026-10-${String(5 + 7 * i).padStart(2, '0')}`, score, level: 'yellow' as const })),
@@ -20,7 +21,7 @@ interface Line {
 
 describe('buildTrendOption', () => {
   it('draws the forecast as a dashed segment from the last week to the forecast week', () => {
-    const o = buildTrendOption({ trends: [trend('330113004', '星桥街道', [70, 64, 55], 48)], l }) as unknown as {
+    const o = buildTrendOption({ trends: [trend('330113004', '星桥街道', [70, 64, 55], 48)], t }) as unknown as {
       xAxis: { data: string[] };
       series: Line[];
     };
@@ -40,7 +41,7 @@ describe('buildTrendOption', () => {
     const o = buildTrendOption({
       trends: [trend('1', 'A', [10, 20], null), trend('2', 'B', [30, 40], 45)],
       highlight: '2',
-      l,
+      t,
     }) as unknown as { series: Line[] };
     expect(o.series).toHaveLength(3);
     const a = o.series.find((s) => s.name === '\u2068A\u2069')!;
@@ -49,7 +50,7 @@ describe('buildTrendOption', () => {
   });
 
   it('escapes town names in the tooltip', () => {
-    const o = buildTrendOption({ trends: [trend('1', '<script>x</script>', [10], null)], l }) as unknown as {
+    const o = buildTrendOption({ trends: [trend('1', '<script>x</script>', [10], null)], t }) as unknown as {
       tooltip: { formatter(p: unknown): string };
     };
     const text = o.tooltip.formatter([{ seriesName: '<script>x</script>', value: 10, axisValue: '2026-10-05', color: '#fff', seriesIndex: 0 }]);
@@ -63,7 +64,7 @@ describe('clicking a trend line', () => {
   const click = (seriesId: unknown, componentType = 'series') => ({ componentType, seriesId, name: '', dataIndex: 0, data: null }) as never;
 
   it('gives every line (and forecast) a clickable id that names its town', () => {
-    const o = buildTrendOption({ trends, l }) as unknown as { series: Array<{ id: string; triggerLineEvent: boolean }> };
+    const o = buildTrendOption({ trends, t }) as unknown as { series: Array<{ id: string; triggerLineEvent: boolean }> };
     expect(o.series.map((s) => s.id)).toEqual(['trend:330113004', 'forecast:330113004', 'trend:330113001']);
     expect(o.series.every((s) => s.triggerLineEvent)).toBe(true);
     for (const s of o.series) expect(trendClickTown(click(s.id), trends)).toBe(s.id.split(':')[1]);

@@ -1,12 +1,12 @@
 import type { RiskModel } from '../../../shared/readModel';
 import type { ChartOption } from './echarts';
 import type { ChartClick } from './useEChart';
+import type { T } from '../i18n';
 import { escapeHtml } from './escapeHtml';
 import { LEVEL_COLORS } from './levels';
 import { axisLabel, axisLine, CHART_FONT, FS, INK, SERIES_COLORS, splitLine, textStyle, tooltipBase } from './theme';
 import { isolate } from '../text/sourceText';
 
-type L = (zh: string, en: string) => string;
 export type Trend = RiskModel['trends'][number];
 
 const TREND_ID = 'trend:';
@@ -17,7 +17,7 @@ export function trendClickTown(p: ChartClick, trends: readonly Trend[]): string 
   if (p.componentType !== 'series' || typeof p.seriesId !== 'string') return null;
   const id = p.seriesId;
   const code = id.startsWith(TREND_ID) ? id.slice(TREND_ID.length) : id.startsWith(FORECAST_ID) ? id.slice(FORECAST_ID.length) : null;
-  return code !== null && trends.some((t) => t.town.code === code) ? code : null;
+  return code !== null && trends.some((trend) => trend.town.code === code) ? code : null;
 }
 
 /**
@@ -25,28 +25,28 @@ export function trendClickTown(p: ChartClick, trends: readonly Trend[]): string 
  * last assessed week to the forecast week (its point in the forecast level's colour).
  * `highlight` (the selected or worst town) is drawn bold, the others faint.
  */
-export function buildTrendOption(input: { trends: Trend[]; highlight?: string | null; l: L; legend?: boolean }): ChartOption {
-  const { trends, highlight, l } = input;
+export function buildTrendOption(input: { trends: Trend[]; highlight?: string | null; t: T; legend?: boolean }): ChartOption {
+  const { trends, highlight, t } = input;
   const weeks = new Set<string>();
-  for (const t of trends) {
-    for (const p of t.series) weeks.add(p.weekStart);
-    if (t.forecast) weeks.add(t.forecast.weekStart);
+  for (const trend of trends) {
+    for (const p of trend.series) weeks.add(p.weekStart);
+    if (trend.forecast) weeks.add(trend.forecast.weekStart);
   }
   const categories = [...weeks].sort();
   const index = new Map(categories.map((w, i) => [w, i]));
   const series: unknown[] = [];
-  trends.forEach((t, i) => {
+  trends.forEach((trend, i) => {
     const color = SERIES_COLORS[i % SERIES_COLORS.length];
-    const strong = !highlight || highlight === t.town.code;
+    const strong = !highlight || highlight === trend.town.code;
     const actual: Array<number | null> = categories.map(() => null);
-    for (const p of t.series) actual[index.get(p.weekStart)!] = Math.round(p.score * 10) / 10;
+    for (const p of trend.series) actual[index.get(p.weekStart)!] = Math.round(p.score * 10) / 10;
     const width = strong ? (highlight ? 5 : 3) : 2;
     const opacity = strong ? 1 : 0.35;
     series.push({
       type: 'line',
       // The id carries the town code, so a click on the line can select the town.
-      id: `${TREND_ID}${t.town.code}`,
-      name: isolate(t.town.name),
+      id: `${TREND_ID}${trend.town.code}`,
+      name: isolate(trend.town.name),
       data: actual,
       // A click anywhere on the line counts, not only on its week points.
       triggerLineEvent: true,
@@ -57,19 +57,19 @@ export function buildTrendOption(input: { trends: Trend[]; highlight?: string | 
       itemStyle: { color, opacity },
       z: strong ? 3 : 2,
     });
-    const last = t.series[t.series.length - 1];
-    if (t.forecast && last) {
+    const last = trend.series[trend.series.length - 1];
+    if (trend.forecast && last) {
       const dashed: Array<number | { value: number; itemStyle: object; symbolSize: number } | null> = categories.map(() => null);
       dashed[index.get(last.weekStart)!] = Math.round(last.score * 10) / 10;
-      dashed[index.get(t.forecast.weekStart)!] = {
-        value: Math.round(t.forecast.score * 10) / 10,
-        itemStyle: { color: LEVEL_COLORS[t.forecast.level], borderColor: '#fff', borderWidth: 2, opacity: strong ? 1 : 0.5 },
+      dashed[index.get(trend.forecast.weekStart)!] = {
+        value: Math.round(trend.forecast.score * 10) / 10,
+        itemStyle: { color: LEVEL_COLORS[trend.forecast.level], borderColor: '#fff', borderWidth: 2, opacity: strong ? 1 : 0.5 },
         symbolSize: strong ? 16 : 8,
       };
       series.push({
         type: 'line',
-        id: `${FORECAST_ID}${t.town.code}`,
-        name: isolate(t.town.name),
+        id: `${FORECAST_ID}${trend.town.code}`,
+        name: isolate(trend.town.name),
         data: dashed,
         triggerLineEvent: true,
         connectNulls: true,
@@ -90,7 +90,7 @@ export function buildTrendOption(input: { trends: Trend[]; highlight?: string | 
       textStyle: { color: INK.text, fontSize: FS.small, fontFamily: CHART_FONT },
       itemWidth: 24,
       itemHeight: 12,
-      data: trends.map((t) => isolate(t.town.name)),
+      data: trends.map((trend) => isolate(trend.town.name)),
     },
     // Two legend rows for eight towns, then room for the axis unit above the plot.
     grid: { left: 56, right: 24, top: input.legend === false ? 36 : trends.length > 4 ? 96 : 72, bottom: 36 },
@@ -103,10 +103,10 @@ export function buildTrendOption(input: { trends: Trend[]; highlight?: string | 
         const seen = new Set<string>();
         const rows = ps
           .filter((p) => p.value != null && !seen.has(p.seriesName) && seen.add(p.seriesName))
-          .map((p) => `<div>${escapeHtml(p.seriesName)}：<b>${escapeHtml(p.value)}</b> ${escapeHtml(l('分', 'pts'))}</div>`)
+          .map((p) => `<div>${escapeHtml(p.seriesName)}：<b>${escapeHtml(p.value)}</b> ${escapeHtml(t('unit.points'))}</div>`)
           .join('');
-        const isForecast = trends.some((t) => t.forecast?.weekStart === ps[0].axisValue);
-        return `<div><b>${escapeHtml(ps[0].axisValue)}</b>${isForecast ? escapeHtml(l('（预测）', ' (forecast)')) : ''}</div>${rows}`;
+        const isForecast = trends.some((trend) => trend.forecast?.weekStart === ps[0].axisValue);
+        return `<div><b>${escapeHtml(ps[0].axisValue)}</b>${isForecast ? escapeHtml(t('trend.forecast')) : ''}</div>${rows}`;
       },
     },
     xAxis: {
@@ -120,7 +120,7 @@ export function buildTrendOption(input: { trends: Trend[]; highlight?: string | 
       type: 'value',
       min: 0,
       max: 100,
-      name: l('分', 'pts'),
+      name: t('unit.points'),
       nameTextStyle: axisLabel,
       axisLabel,
       splitLine,

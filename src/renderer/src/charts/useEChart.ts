@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { useWallLayout } from '../shell/layout';
 import { fontsReady, loadGlyphs } from '../styles/fonts';
 import { echarts, type ChartOption, type EChartsType } from './echarts';
-import { CHART_GLYPHS } from './theme';
 
 export interface ChartClick {
   componentType: string;
@@ -76,7 +75,7 @@ export function useEChart(option: ChartOption | null, onClick?: (p: ChartClick) 
     let cancelled = false;
     let chart: EChartsType | null = null;
     let observer: ResizeObserver | null = null;
-    void Promise.all([fontsReady, loadGlyphs(CHART_GLYPHS)]).then(() => {
+    void fontsReady.then(() => {
       if (cancelled) return;
       chart = echarts.init(el, null, { renderer: 'canvas', devicePixelRatio: dpr });
       chartRef.current = chart;

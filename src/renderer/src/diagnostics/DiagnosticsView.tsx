@@ -1,5 +1,6 @@
 import { useEffect, useState, type JSX } from 'react';
 import type { CockpitBridge, Diagnostics } from '../../../shared/ipc';
+import type { T } from '../i18n';
 import { diagnosticsSections } from './rows';
 import './diagnostics.css';
 
@@ -8,12 +9,12 @@ const REFRESH_MS = 5000;
 export interface DiagnosticsViewProps {
   /** The Electron bridge (transport/index.ts getBridge()); null in a browser served by the hub. */
   bridge: CockpitBridge | null;
-  l: (zh: string, en: string) => string;
+  t: T;
   onClose?: () => void;
 }
 
 /** The operators' page: source health, configuration, core process, wall, logs, versions. */
-export function DiagnosticsView({ bridge, l, onClose }: DiagnosticsViewProps): JSX.Element {
+export function DiagnosticsView({ bridge, t, onClose }: DiagnosticsViewProps): JSX.Element {
   const [data, setData] = useState<Diagnostics | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -39,20 +40,20 @@ export function DiagnosticsView({ bridge, l, onClose }: DiagnosticsViewProps): J
   }, [bridge]);
 
   return (
-    <section className="diagnostics" data-testid="diagnostics" aria-label={l('诊断信息', 'Diagnostics')}>
+    <section className="diagnostics" data-testid="diagnostics" aria-label={t('diag.title')}>
       <header className="diagnostics__head">
-        <h1>{l('诊断信息', 'Diagnostics')}</h1>
+        <h1>{t('diag.title')}</h1>
         {data && <span className="diagnostics__time">{data.generatedAt}</span>}
         {onClose && (
           <button type="button" className="diagnostics__close" onClick={onClose}>
-            {l('关闭', 'Close')}
+            {t('common.close')}
           </button>
         )}
       </header>
-      {!bridge && <p className="diagnostics__note">{l('诊断信息仅在桌面版中提供', 'Diagnostics are available in the desktop app only')}</p>}
+      {!bridge && <p className="diagnostics__note">{t('diag.desktopOnly')}</p>}
       {error && <p className="diagnostics__note diagnostics__note--alert">{error}</p>}
       {data &&
-        diagnosticsSections(data, l).map((s) => (
+        diagnosticsSections(data, t).map((s) => (
           <div key={s.id} className="diagnostics__section" data-section={s.id}>
             <h2>{s.title}</h2>
             <dl>

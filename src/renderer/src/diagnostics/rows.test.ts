@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostics } from '../../../shared/ipc';
+import { translate } from '../i18n';
 import { diagnosticsSections } from './rows';
 
-const en = (_zh: string, en: string) => en;
+const en = translate('en');
 
 const sample: Diagnostics = {
   generatedAt: '2026-11-27T08:00:00.000Z',

@@ -1,5 +1,6 @@
 import type { Diagnostics } from '../../../shared/ipc';
 import { revealInvisible } from '../../../shared/text/invisible';
+import type { T } from '../i18n';
 
 export interface DiagnosticsSection {
   id: string;
@@ -7,76 +8,74 @@ export interface DiagnosticsSection {
   rows: Array<{ label: string; value: string; alert?: boolean }>;
 }
 
-type L = (zh: string, en: string) => string;
-
 const time = (iso: string | null): string => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '—');
 
 /** What the operators' diagnostics page lists, in order, as label/value rows. Pure. */
-export function diagnosticsSections(d: Diagnostics, l: L): DiagnosticsSection[] {
+export function diagnosticsSections(d: Diagnostics, t: T): DiagnosticsSection[] {
   const sources: DiagnosticsSection['rows'] = d.health
     ? d.health.sources.map((s) => ({
         label: `${s.sourceId} · ${s.url}`,
         value:
-          `${stateText(s.state, l)} · ${l('最近成功', 'last success')} ${time(s.lastSuccessAt)}` +
+          `${stateText(s.state, t)} · ${t('diag.lastSuccess')} ${time(s.lastSuccessAt)}` +
           (s.lastError ? ` · ${revealInvisible(s.lastError)}` : '') +
-          (s.consecutiveFailures > 0 ? ` · ${l('连续失败', 'failures')} ${s.consecutiveFailures}` : ''),
+          (s.consecutiveFailures > 0 ? ` · ${t('diag.failures')} ${s.consecutiveFailures}` : ''),
         alert: s.state !== 'ok',
       }))
-    : [{ label: l('数据源', 'Sources'), value: d.healthError ?? '—', alert: true }];
+    : [{ label: t('diag.sources'), value: d.healthError ?? '—', alert: true }];
 
   return [
-    { id: 'sources', title: l('数据源状态', 'Source health'), rows: sources },
+    { id: 'sources', title: t('diag.sourceHealth'), rows: sources },
     {
       id: 'config',
-      title: l('配置', 'Configuration'),
+      title: t('diag.config'),
       rows: [
-        { label: l('配置文件', 'Config file'), value: `${d.config.path}${d.config.exists ? '' : l('（不存在，使用默认配置）', ' (absent: defaults in use)')}` },
-        { label: l('加载时间', 'Loaded'), value: time(d.config.loadedAt) },
+        { label: t('diag.configFile'), value: `${d.config.path}${d.config.exists ? '' : t('diag.configAbsent')}` },
+        { label: t('diag.loaded'), value: time(d.config.loadedAt) },
         {
-          label: l('最近错误', 'Last error'),
-          value: d.config.lastError ? `${time(d.config.lastError.at)} ${d.config.lastError.message}` : l('无', 'none'),
+          label: t('diag.lastError'),
+          value: d.config.lastError ? `${time(d.config.lastError.at)} ${d.config.lastError.message}` : t('diag.none'),
           alert: d.config.lastError !== null,
         },
-        ...d.config.warnings.map((w) => ({ label: l('未知字段', 'Unknown field'), value: w, alert: true })),
+        ...d.config.warnings.map((w) => ({ label: t('diag.unknownField'), value: w, alert: true })),
       ],
     },
     {
       id: 'core',
-      title: l('核心进程', 'Core process'),
+      title: t('diag.core'),
       rows: [
-        { label: l('状态', 'State'), value: `${d.core.state}${d.core.pid ? ` (pid ${d.core.pid})` : ''}`, alert: d.core.state !== 'running' },
-        { label: l('重启次数', 'Restarts'), value: String(d.core.restarts) },
-        { label: l('最近退出', 'Last exit'), value: d.core.lastExit ? `${time(d.core.lastExit.at)} ${d.core.lastExit.reason}` : '—' },
-        ...(d.core.nextStartAt ? [{ label: l('下次启动', 'Next start'), value: time(d.core.nextStartAt), alert: true }] : []),
+        { label: t('diag.state'), value: `${d.core.state}${d.core.pid ? ` (pid ${d.core.pid})` : ''}`, alert: d.core.state !== 'running' },
+        { label: t('diag.restarts'), value: String(d.core.restarts) },
+        { label: t('diag.lastExit'), value: d.core.lastExit ? `${time(d.core.lastExit.at)} ${d.core.lastExit.reason}` : '—' },
+        ...(d.core.nextStartAt ? [{ label: t('diag.nextStart'), value: time(d.core.nextStartAt), alert: true }] : []),
       ],
     },
     {
       id: 'wall',
-      title: l('大屏', 'Wall'),
+      title: t('diag.wall'),
       rows: [
-        { label: l('模式', 'Mode'), value: `${d.wall.mode} ${d.wall.bounds.width}×${d.wall.bounds.height} @ ${d.wall.bounds.x},${d.wall.bounds.y}` },
+        { label: t('diag.mode'), value: `${d.wall.mode} ${d.wall.bounds.width}×${d.wall.bounds.height} @ ${d.wall.bounds.x},${d.wall.bounds.y}` },
         ...d.wall.displays.map((s) => ({
-          label: `${l('显示器', 'Display')} ${s.index}${s.primary ? l('（主）', ' (primary)') : ''}`,
-          value: `${s.bounds.width}×${s.bounds.height} @ ${s.bounds.x},${s.bounds.y} · ${s.scaleFactor}× · ${s.used ? l('使用中', 'in use') : l('未使用', 'unused')}`,
+          label: `${t('diag.display')} ${s.index}${s.primary ? t('diag.primary') : ''}`,
+          value: `${s.bounds.width}×${s.bounds.height} @ ${s.bounds.x},${s.bounds.y} · ${s.scaleFactor}× · ${s.used ? t('diag.inUse') : t('diag.unused')}`,
         })),
-        ...d.wall.notices.map((n) => ({ label: l('提示', 'Notice'), value: n, alert: true })),
-        { label: l('阻止息屏', 'Display sleep blocked'), value: d.wall.displaySleepBlocked ? l('是', 'yes') : l('否', 'no') },
-        { label: l('开机启动', 'Start at login'), value: d.wall.startAtLogin ? l('是', 'yes') : l('否', 'no') },
+        ...d.wall.notices.map((n) => ({ label: t('diag.notice'), value: n, alert: true })),
+        { label: t('diag.sleepBlocked'), value: d.wall.displaySleepBlocked ? t('diag.yes') : t('diag.no') },
+        { label: t('diag.startAtLogin'), value: d.wall.startAtLogin ? t('diag.yes') : t('diag.no') },
       ],
     },
     {
       id: 'security',
-      title: l('安全存储', 'Secure storage'),
-      rows: [{ label: d.secureStorage.backend, value: d.secureStorage.problem ?? l('可用', 'usable'), alert: !d.secureStorage.usable }],
+      title: t('diag.secureStorage'),
+      rows: [{ label: d.secureStorage.backend, value: d.secureStorage.problem ?? t('diag.usable'), alert: !d.secureStorage.usable }],
     },
     {
       id: 'logs',
-      title: l('日志', 'Logs'),
-      rows: [{ label: l('目录', 'Folder'), value: d.logs.dir }, ...d.logs.files.map((f) => ({ label: l('文件', 'File'), value: f }))],
+      title: t('diag.logs'),
+      rows: [{ label: t('diag.folder'), value: d.logs.dir }, ...d.logs.files.map((f) => ({ label: t('diag.file'), value: f }))],
     },
     {
       id: 'versions',
-      title: l('版本', 'Versions'),
+      title: t('diag.versions'),
       rows: [
         { label: 'App', value: `${d.versions.app}${d.app.packaged ? '' : ' (dev)'} · ${d.app.platform}/${d.app.arch}` },
         { label: 'Electron', value: d.versions.electron },
@@ -88,8 +87,8 @@ export function diagnosticsSections(d: Diagnostics, l: L): DiagnosticsSection[] 
   ];
 }
 
-function stateText(state: 'ok' | 'degraded' | 'down', l: L): string {
-  if (state === 'ok') return l('正常', 'ok');
-  if (state === 'degraded') return l('降级', 'degraded');
-  return l('中断', 'down');
+function stateText(state: 'ok' | 'degraded' | 'down', t: T): string {
+  if (state === 'ok') return t('diag.ok');
+  if (state === 'degraded') return t('diag.degraded');
+  return t('diag.down');
 }

@@ -1,17 +1,57 @@
 import { useCallback } from 'react';
-import { useCockpit, type Locale } from '../store/cockpit';
+import { translator, type Locale, type PlainKey, type Translate } from '../../../shared/i18n';
+import { useCockpit } from '../store/cockpit';
+import { en } from './messages/en';
+import { zhCN } from './messages/zh-CN';
 
 /** All times on the wall are the district's local time, whatever the machine's zone. */
 export const DISTRICT_TIME_ZONE = 'Asia/Shanghai';
+
+/** The renderer's catalogue (keys and Chinese texts); `MESSAGES.en` has the same keys. */
+export const MESSAGES = { 'zh-CN': zhCN, en } as const;
+export type MessageKey = keyof typeof zhCN;
+/** A key whose text takes no parameters. */
+export type TextKey = PlainKey<typeof zhCN>;
+/** `t('overview.openCount', { count: 3 })`: a catalogue text in the wall's language. */
+export type T = Translate<typeof zhCN>;
+
+const TRANSLATORS: Record<Locale, T> = { 'zh-CN': translator<typeof zhCN>('zh-CN', zhCN), en: translator<typeof zhCN>('en', en) };
+
+/** The catalogue lookup for a language (outside React: chart builders, tests). */
+export function translate(locale: Locale): T {
+  return TRANSLATORS[locale];
+}
+
+/**
+ * The text of `key` if the catalogue has one, else `fallback`: for open-ended codes that come
+ * with the data (a dispute category a district added), shown as they are.
+ */
+export function textOr(t: T, key: string, fallback: string): string {
+  return Object.hasOwn(zhCN, key) ? (t as unknown as (key: string) => string)(key) : fallback;
+}
 
 export function useLocale(): Locale {
   return useCockpit((s) => s.locale);
 }
 
-/** `l('平安总览', 'Overview')`: pick the text for the current locale. */
-export function useL(): (zh: string, en: string) => string {
+export function useT(): T {
+  return TRANSLATORS[useLocale()];
+}
+
+/**
+ * For data that carries its own text in both languages (a vocabulary label's `zh`/`en`, an
+ * indicator's `unitZh`/`unitEn`): picks the one for the wall's language. UI texts are
+ * catalogue keys (`useT`), never pairs passed here.
+ */
+export type PickText = (zh: string, en: string) => string;
+
+export function pickText(locale: Locale, zh: string, en: string): string {
+  return locale === 'en' ? en : zh;
+}
+
+export function usePick(): PickText {
   const locale = useLocale();
-  return useCallback((zh: string, en: string) => (locale === 'en' ? en : zh), [locale]);
+  return useCallback((zh: string, en: string) => pickText(locale, zh, en), [locale]);
 }
 
 const currentLocale = (): Locale => useCockpit.getState().locale;

@@ -5,9 +5,9 @@ import { buildBarsOption, buildDailyLinesOption, buildFlowOption, buildGroupedBa
 import { EChart } from '../charts/EChart';
 import { SERIES_COLORS } from '../charts/theme';
 import { useQuery } from '../data/useQuery';
-import { fmtNumber, useL } from '../i18n';
+import { fmtNumber, useT, usePick } from '../i18n';
 import { countUnit } from '../i18n/units';
-import { EventFeed, EVENT_STATUS_NAMES, RankingTable } from '../panels/events';
+import { EventFeed, RankingTable } from '../panels/events';
 import { fmtHours, fmtMinutes } from '../panels/format';
 import { EventKpiTiles } from '../panels/kpis';
 import { Panel } from '../panels/Panel';
@@ -43,21 +43,22 @@ const STEPS = ['reported', 'accepted', 'dispatched', 'handled', 'closed', 'rated
 
 /** 四平台: the event flow, live feed, types, load per town, times, overdue, ranking. */
 export function EventsPage() {
-  const l = useL();
+  const t = useT();
+  const pick = usePick();
   const q = useQuery('events', {});
   const { kind } = useWallLayout();
   const d = q.data;
-  const what: [string, string] = ['四平台事件数据', 'event data'];
+  const what = 'data.events';
   const asOf = d?.asOf ?? null;
-  const unitEvents = l('件', 'events');
+  const unitEvents = t('unit.events');
 
   const flowOption = useMemo(
-    () => (d ? buildFlowOption({ steps: STEPS.map((s) => ({ name: l(EVENT_STATUS_NAMES[s].zh, EVENT_STATUS_NAMES[s].en), value: d.flow[s] ?? 0 })), unit: unitEvents }) : null),
-    [d, l, unitEvents],
+    () => (d ? buildFlowOption({ steps: STEPS.map((s) => ({ name: t(`eventStatus.${s}`), value: d.flow[s] ?? 0 })), unit: unitEvents }) : null),
+    [d, t, unitEvents],
   );
   const typesOption = useMemo(
-    () => (d ? buildBarsOption({ items: d.byType.map((t) => ({ name: l(EVENT_TYPE_NAMES[t.type].zh, EVENT_TYPE_NAMES[t.type].en), value: t.count })), unit: unitEvents, color: SERIES_COLORS[0] }) : null),
-    [d, l, unitEvents],
+    () => (d ? buildBarsOption({ items: d.byType.map((row) => ({ name: pick(EVENT_TYPE_NAMES[row.type].zh, EVENT_TYPE_NAMES[row.type].en), value: row.count })), unit: unitEvents, color: SERIES_COLORS[0] }) : null),
+    [d, t, unitEvents],
   );
   const townsOption = useMemo(
     () =>
@@ -65,13 +66,13 @@ export function EventsPage() {
         ? buildGroupedBarsOption({
             categories: d.byTown.map((t) => isolate(t.town.name)),
             series: [
-              { name: l('近7日上报', 'Last 7 days'), values: d.byTown.map((t) => t.last7Days), color: SERIES_COLORS[0] },
-              { name: l('办理中', 'Open'), values: d.byTown.map((t) => t.open), color: '#F5A623' },
+              { name: t('events.last7Days'), values: d.byTown.map((t) => t.last7Days), color: SERIES_COLORS[0] },
+              { name: t('kpi.open'), values: d.byTown.map((t) => t.open), color: '#F5A623' },
             ],
             unit: unitEvents,
           })
         : null,
-    [d, l, unitEvents],
+    [d, t, unitEvents],
   );
   const dailyOption = useMemo(
     () =>
@@ -79,13 +80,13 @@ export function EventsPage() {
         ? buildDailyLinesOption({
             dates: d.daily.map((x) => x.date),
             lines: [
-              { name: l('上报', 'Reported'), values: d.daily.map((x) => x.reported), color: SERIES_COLORS[0], area: true },
-              { name: l('办结', 'Closed'), values: d.daily.map((x) => x.closed), color: '#2BB560' },
+              { name: t('events.reported'), values: d.daily.map((x) => x.reported), color: SERIES_COLORS[0], area: true },
+              { name: t('events.closed'), values: d.daily.map((x) => x.closed), color: '#2BB560' },
             ],
             unit: unitEvents,
           })
         : null,
-    [d, l, unitEvents],
+    [d, t, unitEvents],
   );
   const gate = (render: (d: EventsModel) => ReactNode) => <QueryGate q={q} what={what}>{render}</QueryGate>;
 
@@ -95,42 +96,42 @@ export function EventsPage() {
       templates={TEMPLATES}
       panels={{
         kpis: (
-          <Panel area="kpis" title={l('基层治理四平台 · 自动考核评价', 'Four platforms · automatic assessment')} asOf={asOf}>
+          <Panel area="kpis" title={t('events.kpisTitle')} asOf={asOf}>
             {gate((m) => <EventKpiTiles kpis={m.kpis} extended />)}
           </Panel>
         ),
         flow: (
-          <Panel area="flow" title={l('事件流转（累计）', 'Event flow (cumulative)')} asOf={asOf}>
+          <Panel area="flow" title={t('events.flow')} asOf={asOf}>
             {gate(() => <EChart option={flowOption} label="flow" />)}
           </Panel>
         ),
         feed: (
-          <Panel area="feed" title={l('实时事件', 'Live events')} asOf={asOf}>
+          <Panel area="feed" title={t('common.liveEvents')} asOf={asOf}>
             {gate((m) => <EventFeed events={m.latest} limit={kind === '16x9' ? 7 : 16} />)}
           </Panel>
         ),
         types: (
-          <Panel area="types" title={l('事件类型', 'By type')} asOf={asOf}>
+          <Panel area="types" title={t('events.byType')} asOf={asOf}>
             {gate(() => <EChart option={typesOption} label="types" />)}
           </Panel>
         ),
         towns: (
-          <Panel area="towns" title={l('各镇街事件量', 'Load per town')} asOf={asOf}>
+          <Panel area="towns" title={t('events.perTown')} asOf={asOf}>
             {gate(() => <EChart option={townsOption} label="towns" />)}
           </Panel>
         ),
         times: (
-          <Panel area="times" title={l('办理时效与超时', 'Timeliness & overdue')} asOf={asOf}>
+          <Panel area="times" title={t('events.timeliness')} asOf={asOf}>
             {gate((m) => <TimesTable m={m} />)}
           </Panel>
         ),
         rank: (
-          <Panel area="rank" title={l('人员考核排名', 'Personnel assessment ranking')} asOf={asOf}>
+          <Panel area="rank" title={t('events.ranking')} asOf={asOf}>
             {gate((m) => <RankingTable ranking={m.ranking} limit={kind === '16x9' ? 7 : 16} />)}
           </Panel>
         ),
         daily: (
-          <Panel area="daily" title={l('近30日上报与办结', 'Reported & closed, last 30 days')} asOf={asOf}>
+          <Panel area="daily" title={t('events.last30Days')} asOf={asOf}>
             {gate(() => <EChart option={dailyOption} label="daily" />)}
           </Panel>
         ),
@@ -141,8 +142,7 @@ export function EventsPage() {
 
 /** p50/p90/p95 time to accept (minutes) and to close (hours), and the overdue counts. */
 function TimesTable({ m }: { m: EventsModel }) {
-  const l = useL();
-  const en = l('zh', 'en') === 'en';
+  const t = useT();
   const a = m.timeToAcceptMin;
   const c = m.timeToCloseHours;
   return (
@@ -159,36 +159,36 @@ function TimesTable({ m }: { m: EventsModel }) {
         <tbody>
           <tr data-times="accept">
             <th>
-              {l('受理用时', 'To accept')}
-              <small>{fmtNumber(a.count)} {countUnit(a.count, l('件', 'events'))}</small>
+              {t('events.toAccept')}
+              <small>{fmtNumber(a.count)} {countUnit(a.count, t('unit.events'))}</small>
             </th>
-            <td>{fmtMinutes(a.p50, en)}</td>
-            <td>{fmtMinutes(a.p90, en)}</td>
-            <td>{fmtMinutes(a.p95, en)}</td>
+            <td>{fmtMinutes(a.p50, t)}</td>
+            <td>{fmtMinutes(a.p90, t)}</td>
+            <td>{fmtMinutes(a.p95, t)}</td>
           </tr>
           <tr data-times="close">
             <th>
-              {l('办结用时', 'To close')}
-              <small>{fmtNumber(c.count)} {countUnit(c.count, l('件', 'events'))}</small>
+              {t('events.toClose')}
+              <small>{fmtNumber(c.count)} {countUnit(c.count, t('unit.events'))}</small>
             </th>
-            <td>{fmtHours(c.p50, en)}</td>
-            <td>{fmtHours(c.p90, en)}</td>
-            <td>{fmtHours(c.p95, en)}</td>
+            <td>{fmtHours(c.p50, t)}</td>
+            <td>{fmtHours(c.p90, t)}</td>
+            <td>{fmtHours(c.p95, t)}</td>
           </tr>
         </tbody>
       </table>
       <div className="overdue-row">
         <div className={m.overdue.accept ? 'bad' : 'good'}>
-          <span>{l('受理超时', 'Accepted late')}</span>
-          <b>{fmtNumber(m.overdue.accept)}</b> {countUnit(m.overdue.accept, l('件', 'events'))}
+          <span>{t('events.acceptedLate')}</span>
+          <b>{fmtNumber(m.overdue.accept)}</b> {countUnit(m.overdue.accept, t('unit.events'))}
         </div>
         <div className={m.overdue.handle ? 'bad' : 'good'}>
-          <span>{l('处置超时', 'Handled late')}</span>
-          <b>{fmtNumber(m.overdue.handle)}</b> {countUnit(m.overdue.handle, l('件', 'events'))}
+          <span>{t('events.handledLate')}</span>
+          <b>{fmtNumber(m.overdue.handle)}</b> {countUnit(m.overdue.handle, t('unit.events'))}
         </div>
         <div className={m.overdue.openPastLimit ? 'bad' : 'good'}>
-          <span>{l('超期未办结', 'Open past limit')}</span>
-          <b>{fmtNumber(m.overdue.openPastLimit)}</b> {countUnit(m.overdue.openPastLimit, l('件', 'events'))}
+          <span>{t('events.openPastLimit')}</span>
+          <b>{fmtNumber(m.overdue.openPastLimit)}</b> {countUnit(m.overdue.openPastLimit, t('unit.events'))}
         </div>
       </div>
     </div>

@@ -9,7 +9,7 @@ import { EChart } from '../charts/EChart';
 import { DrillableRiskMap } from '../charts/DrillableRiskMap';
 import { RiskMap } from '../charts/RiskMap';
 import { useQuery } from '../data/useQuery';
-import { useL } from '../i18n';
+import { useT, usePick } from '../i18n';
 import { EventFeed } from '../panels/events';
 import { IndicatorGrid } from '../panels/IndicatorGrid';
 import { ConsultationKpiTiles, EventKpiTiles } from '../panels/kpis';
@@ -48,9 +48,9 @@ const TEMPLATES: Record<WallKind, WallTemplate> = {
 
 /** 平安总览: the five-colour map in the centre, levels, the 12 indicators, warnings, KPIs. */
 export function OverviewPage() {
-  const l = useL();
+  const t = useT();
   const q = useQuery('overview', useWeekParams());
-  const what: [string, string] = ['平安总览数据', 'overview data'];
+  const what = 'data.overview';
   const asOf = q.data?.asOf ?? null;
   const open = useMemo(() => (q.data?.warnings ?? []).filter((w) => w.status !== 'closed'), [q.data]);
   // Open ones first (they need action), then the rectified ones: the rectification story.
@@ -64,10 +64,10 @@ export function OverviewPage() {
       templates={TEMPLATES}
       panels={{
         map: (
-          <Panel area="map" title={l('平安建设"五色图"', 'Five-colour risk map')} asOf={asOf} className="panel-map"
+          <Panel area="map" title={t('overview.map')} asOf={asOf} className="panel-map"
             extra={
               <>
-                {q.data?.weekStart && <span className="panel-note">{l('评估周', 'week of')} {q.data.weekStart}</span>}
+                {q.data?.weekStart && <span className="panel-note">{t('common.weekOf')} {q.data.weekStart}</span>}
                 {can3d && <ViewToggle view={view} onChange={setView} />}
               </>
             }>
@@ -77,30 +77,30 @@ export function OverviewPage() {
           </Panel>
         ),
         levels: (
-          <Panel area="levels" title={l('风险等级分布（镇街数）', 'Towns per level')} asOf={asOf}>
+          <Panel area="levels" title={t('overview.levels')} asOf={asOf}>
             <QueryGate q={q} what={what}>{(d) => <LevelCounts counts={d.levelCounts} />}</QueryGate>
           </Panel>
         ),
         inds: (
-          <Panel area="inds" title={l('12项指标（全区本周）', '12 indicators (district, this week)')} asOf={asOf}>
+          <Panel area="inds" title={t('overview.indicators')} asOf={asOf}>
             <QueryGate q={q} what={what}>{(d) => <IndicatorGrid indicators={d.indicators} columns={2} />}</QueryGate>
           </Panel>
         ),
         warn: (
-          <Panel area="warn" title={l('预警与整改', 'Warnings & rectification')} asOf={asOf}
-            extra={q.data ? <span className="panel-note">{l(`在办 ${open.length} 条`, `${open.length} open`)}</span> : null}>
+          <Panel area="warn" title={t('overview.warnings')} asOf={asOf}
+            extra={q.data ? <span className="panel-note">{t('overview.openCount', { count: open.length })}</span> : null}>
             <QueryGate q={q} what={what}>
-              {() => <WarningList warnings={ordered} limit={12} emptyText={['近期没有预警', 'No recent warnings']} />}
+              {() => <WarningList warnings={ordered} limit={12} emptyText="empty.warnings" />}
             </QueryGate>
           </Panel>
         ),
         kpiE: (
-          <Panel area="kpiE" title={l('基层治理四平台', 'Four platforms')} asOf={asOf}>
+          <Panel area="kpiE" title={t('overview.eventKpis')} asOf={asOf}>
             <QueryGate q={q} what={what}>{(d) => <EventKpiTiles kpis={d.events} />}</QueryGate>
           </Panel>
         ),
         kpiC: (
-          <Panel area="kpiC" title={l('云上板凳', 'Cloud bench')} asOf={asOf}>
+          <Panel area="kpiC" title={t('overview.consultationKpis')} asOf={asOf}>
             <QueryGate q={q} what={what}>{(d) => <ConsultationKpiTiles kpis={d.consultations} withLive />}</QueryGate>
           </Panel>
         ),
@@ -114,48 +114,48 @@ export function OverviewPage() {
 
 /** Wider walls: the event feed beside the map. */
 function LatestEventsPanel() {
-  const l = useL();
+  const t = useT();
   const q = useQuery('events', {});
   return (
-    <Panel area="feed" title={l('实时事件', 'Live events')} asOf={q.data?.asOf ?? null}>
-      <QueryGate q={q} what={['事件数据', 'event data']}>{(d) => <EventFeed events={d.latest} limit={14} />}</QueryGate>
+    <Panel area="feed" title={t('common.liveEvents')} asOf={q.data?.asOf ?? null}>
+      <QueryGate q={q} what="data.eventFeed">{(d) => <EventFeed events={d.latest} limit={14} />}</QueryGate>
     </Panel>
   );
 }
 
 function LiveSessionsPanel() {
-  const l = useL();
+  const t = useT();
   const q = useQuery('consultation', {});
   return (
-    <Panel area="sessions" title={l('云上板凳 · 直播与预告', 'Cloud bench · live & upcoming')} asOf={q.data?.asOf ?? null}>
-      <QueryGate q={q} what={['协商数据', 'consultation data']}>
-        {(d) => <SessionList sessions={[...d.live, ...d.upcoming]} limit={4} empty={['暂无直播或预告', 'Nothing live or upcoming']} />}
+    <Panel area="sessions" title={t('overview.sessions')} asOf={q.data?.asOf ?? null}>
+      <QueryGate q={q} what="data.sessions">
+        {(d) => <SessionList sessions={[...d.live, ...d.upcoming]} limit={4} empty="empty.liveOrUpcoming" />}
       </QueryGate>
     </Panel>
   );
 }
 
 function RiskTrendPanel() {
-  const l = useL();
+  const t = useT();
   const q = useQuery('risk', useWeekParams());
   const selected = useCockpit((s) => s.selectedTown);
-  const option = useMemo(() => (q.data ? buildTrendOption({ trends: q.data.trends, highlight: selected, l }) : null), [q.data, selected, l]);
+  const option = useMemo(() => (q.data ? buildTrendOption({ trends: q.data.trends, highlight: selected, t }) : null), [q.data, selected, t]);
   const onClick = useSelectTownOnTrendClick(q.data?.trends);
   return (
-    <Panel area="trend" title={l('各镇街风险走势与预测（虚线）', 'Risk trend & forecast (dashed)')} asOf={q.data?.asOf ?? null}>
-      <QueryGate q={q} what={['风险走势', 'risk trend']}>{() => <EChart option={option} onClick={onClick} label="trend" />}</QueryGate>
+    <Panel area="trend" title={t('overview.trend')} asOf={q.data?.asOf ?? null}>
+      <QueryGate q={q} what="data.riskTrend">{() => <EChart option={option} onClick={onClick} label="trend" />}</QueryGate>
     </Panel>
   );
 }
 
 /** 2D / 3D switch for the map (3D only where the config allows it). */
 function ViewToggle(props: { view: '2d' | '3d'; onChange(v: '2d' | '3d'): void }) {
-  const l = useL();
+  const t = useT();
   return (
-    <span className="view-toggle" role="group" aria-label={l('地图视图', 'Map view')}>
+    <span className="view-toggle" role="group" aria-label={t('overview.mapView')}>
       {(['2d', '3d'] as const).map((v) => (
         <button key={v} type="button" aria-pressed={props.view === v} data-view={v} onClick={() => props.onChange(v)}>
-          {v === '2d' ? l('平面', '2D') : l('立体', '3D')}
+          {v === '2d' ? t('overview.view2d') : t('overview.view3d')}
         </button>
       ))}
     </span>
@@ -167,7 +167,8 @@ function ViewToggle(props: { view: '2d' | '3d'; onChange(v: '2d' | '3d'): void }
  * the frame reports no WebGL or does not answer.
  */
 function Map3D({ d }: { d: OverviewModel }) {
-  const l = useL();
+  const t = useT();
+  const pick = usePick();
   const map = useMapModel();
   const selectTown = useCockpit((s) => s.selectTown);
   const { scale } = useWallLayout();
@@ -176,7 +177,7 @@ function Map3D({ d }: { d: OverviewModel }) {
   if (!map.data) return fallback;
   return (
     <div className="risk-map map-3d">
-      <Map3DFrame map={map.data} towns={towns} labels={{ provenance: l(map.data.labelZh, map.data.labelEn) }} fallback={fallback} title={l('立体五色图', '3D risk map')}
+      <Map3DFrame map={map.data} towns={towns} labels={{ provenance: pick(map.data.labelZh, map.data.labelEn) }} fallback={fallback} title={t('overview.map3d')}
         pixelRatio={window.devicePixelRatio * scale} onSelect={selectTown} />
     </div>
   );

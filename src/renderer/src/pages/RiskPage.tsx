@@ -7,7 +7,7 @@ import { MapKindTag, RiskSmallMultiples } from '../charts/RiskSmallMultiples';
 import { buildTrendOption } from '../charts/trendOption';
 import { useSelectTownOnTrendClick } from '../charts/useTrendClick';
 import { useQuery } from '../data/useQuery';
-import { useL } from '../i18n';
+import { useT } from '../i18n';
 import { Panel } from '../panels/Panel';
 import { EmptyNote, QueryGate } from '../panels/QueryGate';
 import { ExplanationView, TownIndicatorTable } from '../panels/risk';
@@ -53,16 +53,16 @@ function focusTown(d: RiskModel, selected: string | null): string | null {
 
 /** 五色图: dimension and indicator maps, the town × indicator table, trends, why, predictions. */
 export function RiskPage() {
-  const l = useL();
+  const t = useT();
   const q = useQuery('risk', useWeekParams());
   const selected = useCockpit((s) => s.selectedTown);
-  const what: [string, string] = ['五色图数据', 'risk data'];
+  const what = 'data.risk';
   const asOf = q.data?.asOf ?? null;
   const focus = q.data ? focusTown(q.data, selected) : null;
   const focusName = q.data?.towns.find((t) => t.code === focus)?.name ?? '';
   const trendOption = useMemo(
-    () => (q.data ? buildTrendOption({ trends: q.data.trends, highlight: focus, l }) : null),
-    [q.data, focus, l],
+    () => (q.data ? buildTrendOption({ trends: q.data.trends, highlight: focus, t }) : null),
+    [q.data, focus, t],
   );
   const onTrendClick = useSelectTownOnTrendClick(q.data?.trends);
   const { kind } = useWallLayout();
@@ -72,52 +72,52 @@ export function RiskPage() {
       templates={TEMPLATES}
       panels={{
         multi: (
-          <Panel area="multi" title={l('五色图 总图与分图', 'Overall, dimension and indicator maps')} asOf={asOf} extra={<><MapKindTag /><WeekPicker /></>}>
+          <Panel area="multi" title={t('riskPage.maps')} asOf={asOf} extra={<><MapKindTag /><WeekPicker /></>}>
             <QueryGate q={q} what={what}>{(d) => <RiskSmallMultiples towns={d.towns} columns={MULTIPLE_COLUMNS[kind]} />}</QueryGate>
           </Panel>
         ),
         map: (
-          <Panel area="map" title={l('五色图 总图', 'Five-colour map')} asOf={asOf}>
+          <Panel area="map" title={t('riskPage.overallMap')} asOf={asOf}>
             <QueryGate q={q} what={what}>{(d) => <RiskMap towns={d.towns} labelSize={26} />}</QueryGate>
           </Panel>
         ),
         table: (
-          <Panel area="table" title={l('镇街 × 12项指标', 'Towns × 12 indicators')} asOf={asOf}>
+          <Panel area="table" title={t('riskPage.matrix')} asOf={asOf}>
             <QueryGate q={q} what={what}>{(d) => <TownIndicatorTable towns={d.towns} />}</QueryGate>
           </Panel>
         ),
         trend: (
-          <Panel area="trend" title={l('风险走势与预测（虚线为预测）', 'Trend & forecast (dashed)')} asOf={asOf}>
+          <Panel area="trend" title={t('riskPage.trend')} asOf={asOf}>
             <QueryGate q={q} what={what}>
               {(d) =>
-                d.trends.length ? <EChart option={trendOption} onClick={onTrendClick} label="trend" /> : <EmptyNote>{l('尚无历史周数据', 'No weekly history yet')}</EmptyNote>
+                d.trends.length ? <EChart option={trendOption} onClick={onTrendClick} label="trend" /> : <EmptyNote>{t('common.noWeeklyHistory')}</EmptyNote>
               }
             </QueryGate>
           </Panel>
         ),
         why: (
-          <Panel area="why" title={l('为什么是这个颜色', 'Why this colour')} asOf={asOf}>
+          <Panel area="why" title={t('common.whyThisColour')} asOf={asOf}>
             <QueryGate q={q} what={what}>
               {(d) => {
                 const e = d.explanations.find((x) => x.townCode === focus);
                 return e ? (
                   <ExplanationView explanation={e} townName={focusName} limit={5} />
                 ) : (
-                  <EmptyNote>{l(`${focusName || '该镇街'}本周没有评分说明`, `No explanation for ${focusName || 'this town'} this week`)}</EmptyNote>
+                  <EmptyNote>{t('riskPage.noExplanationFor', { town: focusName || t('riskPage.thisTown') })}</EmptyNote>
                 );
               }}
             </QueryGate>
           </Panel>
         ),
         pred: (
-          <Panel area="pred" title={l('预测预警 · 下周预测', 'Predictive warnings · next week')} asOf={asOf}>
+          <Panel area="pred" title={t('riskPage.forecast')} asOf={asOf}>
             <QueryGate q={q} what={what}>
               {(d) => (
                 <>
                   {d.predictiveWarnings.length > 0 ? (
-                    <WarningList warnings={d.predictiveWarnings} limit={kind === '16x9' ? 3 : 6} emptyText={['', '']} />
+                    <WarningList warnings={d.predictiveWarnings} limit={kind === '16x9' ? 3 : 6} emptyText={null} />
                   ) : (
-                    <EmptyNote>{l('预测下周无镇街风险升级，无需预警', 'No town is forecast to rise next week: no warning')}</EmptyNote>
+                    <EmptyNote>{t('riskPage.noForecastRise')}</EmptyNote>
                   )}
                   <ForecastTable trends={d.trends} />
                 </>

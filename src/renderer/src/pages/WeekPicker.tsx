@@ -1,5 +1,5 @@
 import { useQuery } from '../data/useQuery';
-import { useL } from '../i18n';
+import { useT } from '../i18n';
 import { useCockpit } from '../store/cockpit';
 
 /**
@@ -7,7 +7,7 @@ import { useCockpit } from '../store/cockpit';
  * latest. The chosen week is shared (store.week), so every week-aware panel follows.
  */
 export function WeekPicker() {
-  const l = useL();
+  const t = useT();
   const meta = useQuery('meta', {});
   const week = useCockpit((s) => s.week);
   const setWeek = useCockpit((s) => s.setWeek);
@@ -19,19 +19,19 @@ export function WeekPicker() {
   const go = (i: number) => setWeek(i >= weeks.length - 1 ? null : weeks[Math.max(0, i)]);
   return (
     <div className="week-picker" data-week={current}>
-      <button type="button" disabled={at <= 0} onClick={() => go(at - 1)} aria-label={l('上一周', 'Previous week')}>
+      <button type="button" disabled={at <= 0} onClick={() => go(at - 1)} aria-label={t('week.previous')}>
         ◀
       </button>
       <span className={week ? 'week-past' : ''}>
-        {l('评估周', 'Week of')} {current}
-        {week ? l('（回看）', ' (looking back)') : l('（最新）', ' (latest)')}
+        {t('week.label')} {current}
+        {week ? t('week.lookingBack') : t('week.latestMark')}
       </span>
-      <button type="button" disabled={at >= weeks.length - 1} onClick={() => go(at + 1)} aria-label={l('下一周', 'Next week')}>
+      <button type="button" disabled={at >= weeks.length - 1} onClick={() => go(at + 1)} aria-label={t('week.next')}>
         ▶
       </button>
       {week && (
         <button type="button" onClick={() => setWeek(null)}>
-          {l('回到最新', 'Latest')}
+          {t('week.latest')}
         </button>
       )}
     </div>

@@ -1,6 +1,6 @@
 import type { RiskModel } from '../../../shared/readModel';
 import { levelRank } from '../charts/levels';
-import { fmtNumber, useL } from '../i18n';
+import { fmtNumber, useT } from '../i18n';
 import { countUnit } from '../i18n/units';
 import { useCockpit } from '../store/cockpit';
 import { LevelBadge } from './bits';
@@ -13,40 +13,40 @@ import { Src } from '../text/sourceText';
  * first — what the predictive warnings are raised from, shown even when none is raised.
  */
 export function ForecastTable(props: { trends: RiskModel['trends'] }) {
-  const l = useL();
+  const t = useT();
   const selectTown = useCockpit((s) => s.selectTown);
   const rows = props.trends
-    .filter((t) => t.forecast && t.series.length)
-    .map((t) => ({ t, now: t.series[t.series.length - 1], f: t.forecast! }))
+    .filter((trend) => trend.forecast && trend.series.length)
+    .map((trend) => ({ trend, now: trend.series[trend.series.length - 1], f: trend.forecast! }))
     .sort((a, b) => levelRank(a.f.level) - levelRank(b.f.level) || b.f.score - b.now.score - (a.f.score - a.now.score));
   const ref = useFitChildren<HTMLDivElement>([rows.length], 'tbody tr');
-  if (!rows.length) return <EmptyNote>{l('尚无下周预测', 'No forecast for next week yet')}</EmptyNote>;
+  if (!rows.length) return <EmptyNote>{t('forecast.none')}</EmptyNote>;
   return (
     <div className="fit" ref={ref}>
       <table className="forecast-table">
         <thead>
           <tr>
-            <th>{l('镇街', 'Town')}</th>
-            <th>{l('本周', 'Now')}</th>
-            <th>{l('下周预测', 'Next week')}</th>
-            <th className="num">{l('分值变化', 'Change')}</th>
+            <th>{t('forecast.town')}</th>
+            <th>{t('forecast.now')}</th>
+            <th>{t('forecast.nextWeek')}</th>
+            <th className="num">{t('forecast.change')}</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ t, now, f }) => {
+          {rows.map(({ trend, now, f }) => {
             const d = f.score - now.score;
             return (
-              <tr key={t.town.code} data-forecast={t.town.code} onClick={() => selectTown(t.town.code)}>
-                <td><Src>{t.town.name}</Src></td>
+              <tr key={trend.town.code} data-forecast={trend.town.code} onClick={() => selectTown(trend.town.code)}>
+                <td><Src>{trend.town.name}</Src></td>
                 <td>
                   <LevelBadge level={now.level} short />
                 </td>
                 <td>
-                  <LevelBadge level={f.level} short /> {fmtNumber(f.score, 0)} {countUnit(f.score, l('分', 'pts'), 0)}
+                  <LevelBadge level={f.level} short /> {fmtNumber(f.score, 0)} {countUnit(f.score, t('unit.points'), 0)}
                 </td>
                 <td className={`num ${d > 0.5 ? 'delta-worse' : d < -0.5 ? 'delta-better' : ''}`}>
                   {d > 0 ? '+' : d < 0 ? '−' : ''}
-                  {fmtNumber(Math.abs(d), 1)} {countUnit(Math.abs(d), l('分', 'pts'), 1)}
+                  {fmtNumber(Math.abs(d), 1)} {countUnit(Math.abs(d), t('unit.points'), 1)}
                 </td>
               </tr>
             );

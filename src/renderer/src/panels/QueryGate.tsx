@@ -1,5 +1,5 @@
 import { useRef, type ReactNode } from 'react';
-import { fmtDateTime, fmtTime, useL } from '../i18n';
+import { fmtDateTime, fmtTime, useT, type TextKey } from '../i18n';
 
 interface Q<T> {
   data: T | null;
@@ -12,18 +12,23 @@ interface Q<T> {
  * since when, never a silent blank. With last-good data and a failed refresh, the data
  * stays on screen and a banner says the refresh failed.
  */
-export function QueryGate<T>(props: { q: Q<T>; what: [zh: string, en: string]; children: (data: T) => ReactNode }) {
-  const l = useL();
+export function QueryGate<D>(props: {
+  q: Q<D>;
+  /** What is being loaded, as a catalogue key ('data.overview': 平安总览数据). */
+  what: TextKey;
+  children: (data: D) => ReactNode;
+}) {
+  const t = useT();
   const since = useRef<number>(Date.now());
   const { data, error, loading } = props.q;
-  const what = l(...props.what);
+  const what = t(props.what);
   if (data) {
     since.current = Date.now();
     return (
       <>
         {error && (
           <div className="state-banner" role="status">
-            {l(`${what}刷新失败，显示上次数据：`, `Refreshing ${what} failed; showing last data: `)}
+            {t('query.refreshFailed', { what })}
             {error}
           </div>
         )}
@@ -34,17 +39,17 @@ export function QueryGate<T>(props: { q: Q<T>; what: [zh: string, en: string]; c
   if (error) {
     return (
       <div className="state state-error" role="alert">
-        <strong>{l(`无法获取${what}`, `Cannot load ${what}`)}</strong>
+        <strong>{t('query.cannotLoad', { what })}</strong>
         <span>{error}</span>
-        <span>{l(`自 ${fmtTime(since.current)} 起`, `since ${fmtTime(since.current)}`)}</span>
+        <span>{t('query.since', { time: fmtTime(since.current) })}</span>
       </div>
     );
   }
   return (
     <div className="state state-loading" role="status">
       {loading
-        ? l(`正在载入${what}…`, `Loading ${what}…`)
-        : l(`尚无${what}（自 ${fmtDateTime(since.current)}）`, `No ${what} yet (since ${fmtDateTime(since.current)})`)}
+        ? t('query.loading', { what })
+        : t('query.noneYet', { what, time: fmtDateTime(since.current) })}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { EChart } from '../charts/EChart';
 import { LEVEL_COLORS, NO_DATA_COLOR } from '../charts/levels';
 import { buildTrendOption } from '../charts/trendOption';
 import { useQuery } from '../data/useQuery';
-import { fmtNumber, useL } from '../i18n';
+import { fmtNumber, useT, usePick } from '../i18n';
 import { countUnit } from '../i18n/units';
 import { useWeekParams } from '../pages/weekParams';
 import { AsOf } from '../shell/AsOf';
@@ -43,7 +43,7 @@ function storyOrder(ws: TownDetailModel['warnings']) {
  */
 export function TownDetail(props: { code: string; onClose(): void }) {
   const { code, onClose } = props;
-  const l = useL();
+  const t = useT();
   const q = useQuery('town', { code, ...useWeekParams() });
   const { kind } = useWallLayout();
 
@@ -76,30 +76,30 @@ export function TownDetail(props: { code: string; onClose(): void }) {
           {d && <LevelBadge level={d.risk?.level ?? null} />}
           {d?.risk && (
             <span className="head-fact">
-              {l('综合', 'Score')} <b className="num">{fmtNumber(d.risk.score, 0)}</b> {countUnit(d.risk.score, l('分', 'pts'), 0)}
+              {t('risk.score')} <b className="num">{fmtNumber(d.risk.score, 0)}</b> {countUnit(d.risk.score, t('unit.points'), 0)}
             </span>
           )}
           {d?.risk && (
             <span className="head-fact">
-              {l('评估周', 'week of')} {d.risk.weekStart}
+              {t('common.weekOf')} {d.risk.weekStart}
             </span>
           )}
           {d && (
             <span className="head-fact">
-              {l('常住人口', 'Population')} <b className="num">{fmtNumber(d.town.population)}</b> {l('人', '')}
+              {t('town.population')} <b className="num">{fmtNumber(d.town.population)}</b> {t('unit.residents')}
             </span>
           )}
           {d?.forecast && (
             <span className="head-fact">
-              {l('下周预测', 'Next week')} <LevelBadge level={d.forecast.level} short /> {fmtNumber(d.forecast.score, 0)} {countUnit(d.forecast.score, l('分', 'pts'), 0)}
+              {t('forecast.nextWeek')} <LevelBadge level={d.forecast.level} short /> {fmtNumber(d.forecast.score, 0)} {countUnit(d.forecast.score, t('unit.points'), 0)}
             </span>
           )}
           <AsOf time={d?.asOf ?? null} />
-          <button type="button" className="close" onClick={onClose} aria-label={l('关闭', 'Close')}>
-            ✕ {l('关闭', 'Close')}
+          <button type="button" className="close" onClick={onClose} aria-label={t('common.close')}>
+            ✕ {t('common.close')}
           </button>
         </header>
-        <QueryGate q={q} what={['镇街详情', 'town detail']}>
+        <QueryGate q={q} what="data.town">
           {(m) => <DetailGrid m={m} kind={kind} />}
         </QueryGate>
       </aside>
@@ -131,27 +131,28 @@ function Box(props: { area: string; title: string; children: ReactNode }) {
 }
 
 function DetailGrid({ m, kind }: { m: TownDetailModel; kind: WallKind }) {
-  const l = useL();
-  const en = l('zh', 'en') === 'en';
+  const t = useT();
+  const pick = usePick();
+  const en = t.locale === 'en';
   const vocab = useVocabulary();
   const risk = m.risk;
   const stories = storyOrder(m.warnings);
   const perColumn = 2;
   // A second warnings column only when there are warnings to fill it; else the first widens.
   const base = TEMPLATES[kind];
-  const t = stories.length > perColumn ? base : { ...base, areas: base.areas.map((r) => r.replace('warn2', 'warn')) };
-  const areas = new Set(t.areas.join(' ').split(' '));
+  const template = stories.length > perColumn ? base : { ...base, areas: base.areas.map((r) => r.replace('warn2', 'warn')) };
+  const areas = new Set(template.areas.join(' ').split(' '));
 
   const radar = useMemo(
     () =>
       risk
         ? buildRadarOption({
-            axes: vocab.dimensions.map((dim) => ({ name: l(dim.zh, dim.en), value: risk.dimensionScores[dim.id] ?? 0 })),
+            axes: vocab.dimensions.map((dim) => ({ name: pick(dim.zh, dim.en), value: risk.dimensionScores[dim.id] ?? 0 })),
             color: LEVEL_COLORS[risk.level],
-            unit: l('分', 'pts'),
+            unit: t('unit.points'),
           })
         : null,
-    [risk, vocab, l],
+    [risk, vocab, t],
   );
   const vsBaseline = useMemo(
     () =>
@@ -163,34 +164,34 @@ function DetailGrid({ m, kind }: { m: TownDetailModel; kind: WallKind }) {
               const ratio = i.worse === 'lower' ? (v > 0 ? b / v : 2) : b > 0 ? v / b : v > 0 ? 2 : 1;
               const lv = risk.indicatorLevels[i.id];
               return {
-                name: l(i.zh, i.en),
+                name: pick(i.zh, i.en),
                 ratioPct: ratio * 100,
                 color: lv ? LEVEL_COLORS[lv] : NO_DATA_COLOR,
-                valueText: fmtIndicator(v, i, en),
-                baselineText: fmtIndicator(b, i, en),
+                valueText: fmtIndicator(v, i, t),
+                baselineText: fmtIndicator(b, i, t),
               };
             }),
-            baselineLabel: l('基线', 'Baseline'),
-            valueLabel: l('本周', 'This week'),
+            baselineLabel: t('town.baseline'),
+            valueLabel: t('town.thisWeek'),
           })
         : null,
-    [risk, vocab, l, en],
+    [risk, vocab, t, en],
   );
   const trend = useMemo(
-    () => buildTrendOption({ trends: [{ town: m.town, series: m.trend, forecast: m.forecast }], l, legend: false }),
-    [m, l],
+    () => buildTrendOption({ trends: [{ town: m.town, series: m.trend, forecast: m.forecast }], t, legend: false }),
+    [m, t],
   );
 
   const boxes: Record<string, ReactNode> = {
     dims: (
-      <Box area="dims" title={l('五个维度（风险分）', 'Five dimensions (risk score)')}>
-        {radar ? <EChart option={radar} label="dimensions" /> : <EmptyNote>{l('本周尚无评分', 'No rating this week')}</EmptyNote>}
+      <Box area="dims" title={t('town.dimensions')}>
+        {radar ? <EChart option={radar} label="dimensions" /> : <EmptyNote>{t('town.noRating')}</EmptyNote>}
         {risk && (
           <div className="dim-levels">
             {vocab.dimensions.map((dim) => (
               <span key={dim.id}>
                 <i style={{ background: LEVEL_COLORS[risk.dimensionLevels[dim.id]] ?? NO_DATA_COLOR }} />
-                {l(dimensionOf(vocab, dim.id).zh, dimensionOf(vocab, dim.id).en)}
+                {pick(dimensionOf(vocab, dim.id).zh, dimensionOf(vocab, dim.id).en)}
               </span>
             ))}
           </div>
@@ -198,56 +199,56 @@ function DetailGrid({ m, kind }: { m: TownDetailModel; kind: WallKind }) {
       </Box>
     ),
     inds: (
-      <Box area="inds" title={l('12项指标对比基线（100% = 基线）', '12 indicators vs baseline (100% = baseline)')}>
-        {vsBaseline ? <EChart option={vsBaseline} label="indicators vs baseline" /> : <EmptyNote>{l('本周尚无指标', 'No indicators this week')}</EmptyNote>}
+      <Box area="inds" title={t('town.indicators')}>
+        {vsBaseline ? <EChart option={vsBaseline} label="indicators vs baseline" /> : <EmptyNote>{t('town.noIndicators')}</EmptyNote>}
       </Box>
     ),
     why: (
-      <Box area="why" title={l('为什么是这个颜色', 'Why this colour')}>
+      <Box area="why" title={t('common.whyThisColour')}>
         {m.explanation ? (
           <ExplanationView explanation={m.explanation} townName={m.town.name} limit={kind === '16x9' ? 4 : 5} />
         ) : (
-          <EmptyNote>{l('本周没有评分说明', 'No explanation this week')}</EmptyNote>
+          <EmptyNote>{t('town.noExplanation')}</EmptyNote>
         )}
       </Box>
     ),
     trend: (
-      <Box area="trend" title={l('风险走势与预测（虚线）', 'Trend & forecast (dashed)')}>
-        {m.trend.length ? <EChart option={trend} label="town trend" /> : <EmptyNote>{l('尚无历史周数据', 'No weekly history yet')}</EmptyNote>}
+      <Box area="trend" title={t('town.trend')}>
+        {m.trend.length ? <EChart option={trend} label="town trend" /> : <EmptyNote>{t('common.noWeeklyHistory')}</EmptyNote>}
       </Box>
     ),
     warn: (
-      <Box area="warn" title={l(`预警与整改（${m.warnings.length} 条）`, `Warnings & rectification (${m.warnings.length})`)}>
+      <Box area="warn" title={t('town.warnings', { count: m.warnings.length })}>
         {stories.length ? (
           <Stories warnings={stories.slice(0, kind === '48x9' ? perColumn : perColumn + 1)} levelNow={risk?.level ?? null} />
         ) : (
-          <EmptyNote>{l('该镇街没有预警记录', 'No warnings for this town')}</EmptyNote>
+          <EmptyNote>{t('town.noWarnings')}</EmptyNote>
         )}
       </Box>
     ),
     warn2: (
-      <Box area="warn2" title={l('更多预警', 'More warnings')}>
+      <Box area="warn2" title={t('town.moreWarnings')}>
         {stories.length > perColumn ? (
           <Stories warnings={stories.slice(perColumn, perColumn * 2 + 1)} levelNow={risk?.level ?? null} />
         ) : (
-          <EmptyNote>{l('没有更多预警', 'No more warnings')}</EmptyNote>
+          <EmptyNote>{t('town.noMoreWarnings')}</EmptyNote>
         )}
       </Box>
     ),
     recent: (
-      <Box area="recent" title={l('近期事件与协商', 'Recent events & sessions')}>
+      <Box area="recent" title={t('town.recent')}>
         <EventFeed events={m.recentEvents} limit={2} />
-        <SessionList sessions={m.recentConsultations} limit={1} empty={['近期没有协商', 'No recent sessions']} />
+        <SessionList sessions={m.recentConsultations} limit={1} empty="empty.townSessions" />
       </Box>
     ),
     events: (
-      <Box area="events" title={l('近期事件', 'Recent events')}>
+      <Box area="events" title={t('town.recentEvents')}>
         <EventFeed events={m.recentEvents} limit={9} />
       </Box>
     ),
     sessions: (
-      <Box area="sessions" title={l('近期云上板凳协商', 'Recent consultations')}>
-        <SessionList sessions={m.recentConsultations} limit={3} empty={['近期没有协商', 'No recent sessions']} />
+      <Box area="sessions" title={t('town.recentConsultations')}>
+        <SessionList sessions={m.recentConsultations} limit={3} empty="empty.townSessions" />
       </Box>
     ),
   };
@@ -255,7 +256,7 @@ function DetailGrid({ m, kind }: { m: TownDetailModel; kind: WallKind }) {
   return (
     <div
       className="town-detail-grid"
-      style={{ gridTemplateAreas: t.areas.map((r) => `"${r}"`).join(' '), gridTemplateColumns: t.columns, gridTemplateRows: t.rows }}
+      style={{ gridTemplateAreas: template.areas.map((r) => `"${r}"`).join(' '), gridTemplateColumns: template.columns, gridTemplateRows: template.rows }}
     >
       {Object.entries(boxes)
         .filter(([a]) => areas.has(a))

@@ -1,7 +1,7 @@
 import type { Level } from '../../../shared/contract';
 import type { Explanation, TownRisk } from '../../../shared/readModel';
-import { LEVEL_COLORS, LEVEL_INK, LEVEL_NAMES, LEVELS } from '../charts/levels';
-import { fmtNumber, useL } from '../i18n';
+import { LEVEL_COLORS, LEVEL_INK, levelKey, LEVELS } from '../charts/levels';
+import { fmtNumber, useT, usePick } from '../i18n';
 import { countUnit } from '../i18n/units';
 import { useCockpit } from '../store/cockpit';
 import { LevelBadge } from './bits';
@@ -13,14 +13,14 @@ import { Src, isolate } from '../text/sourceText';
 
 /** How many towns are at each level this week: five coloured counters. */
 export function LevelCounts(props: { counts: Record<Level, number> }) {
-  const l = useL();
+  const t = useT();
   return (
     <div className="level-counts">
       {LEVELS.map((lv) => (
         <div key={lv} className="level-count" data-level={lv} style={{ background: LEVEL_COLORS[lv], color: LEVEL_INK[lv] }}>
           <span className="level-count-n">{props.counts[lv] ?? 0}</span>
-          <span className="level-count-unit">{l('个', '')}</span>
-          <span className="level-count-name">{l(LEVEL_NAMES[lv].riskZh, LEVEL_NAMES[lv].shortEn)}</span>
+          <span className="level-count-unit">{t('unit.count')}</span>
+          <span className="level-count-name">{t(levelKey(lv, 'short'))}</span>
         </div>
       ))}
     </div>
@@ -38,17 +38,18 @@ export function shortTownName(name: string): string {
  * that indicator in that town. Clicking a town's column head or cell opens the town.
  */
 export function TownIndicatorTable(props: { towns: TownRisk[] }) {
-  const l = useL();
-  const en = l('zh', 'en') === 'en';
+  const t = useT();
+  const pick = usePick();
+  const en = t.locale === 'en';
   const vocab = useVocabulary();
   const selected = useCockpit((s) => s.selectedTown);
   const selectTown = useCockpit((s) => s.selectTown);
-  if (!props.towns.length) return <EmptyNote>{l('本周尚无各镇街指标数据', 'No town indicators for this week yet')}</EmptyNote>;
+  if (!props.towns.length) return <EmptyNote>{t('risk.noTownIndicators')}</EmptyNote>;
   return (
     <table className={`town-table${en ? ' town-table-en' : ''}`}>
       <thead>
         <tr>
-          <th className="ind-col">{l('指标（单位）', 'Indicator (unit)')}</th>
+          <th className="ind-col">{t('risk.indicatorUnit')}</th>
           {props.towns.map((t) => (
             <th
               key={t.code}
@@ -67,7 +68,7 @@ export function TownIndicatorTable(props: { towns: TownRisk[] }) {
         {vocab.indicators.map((i) => (
           <tr key={i.id} data-indicator={i.id}>
             <th className="ind-col">
-              {l(i.zh, i.en)}
+              {pick(i.zh, i.en)}
               <small>{en ? i.unitEn : i.unitZh}</small>
             </th>
             {props.towns.map((t) => {
@@ -96,8 +97,8 @@ export function TownIndicatorTable(props: { towns: TownRisk[] }) {
  * against the town's baseline and the points it adds.
  */
 export function ExplanationView(props: { explanation: Explanation; townName: string; limit: number }) {
-  const l = useL();
-  const en = l('zh', 'en') === 'en';
+  const t = useT();
+  const pick = usePick();
   const vocab = useVocabulary();
   const e = props.explanation;
   const top = [...e.contributors].sort((a, b) => b.contribution - a.contribution).slice(0, props.limit);
@@ -109,11 +110,11 @@ export function ExplanationView(props: { explanation: Explanation; townName: str
         <b>{props.townName}</b>
         <LevelBadge level={e.level} />
         <span>
-          {l('综合', 'Score')} <b className="num">{fmtNumber(e.score, 0)}</b> {countUnit(e.score, l('分', 'pts'), 0)} · {l('周', 'week')} {e.weekStart}
+          {t('risk.score')} <b className="num">{fmtNumber(e.score, 0)}</b> {countUnit(e.score, t('unit.points'), 0)} · {t('common.week')} {e.weekStart}
         </span>
       </div>
       {top.length === 0 ? (
-        <EmptyNote>{l('各项指标均不高于基线', 'No indicator is above its baseline')}</EmptyNote>
+        <EmptyNote>{t('risk.noneAboveBaseline')}</EmptyNote>
       ) : (
         <ol className="contributors fit" ref={fitRef}>
           {top.map((c) => {
@@ -122,14 +123,14 @@ export function ExplanationView(props: { explanation: Explanation; townName: str
             return (
               <li key={c.indicator} data-indicator={c.indicator}>
                 <div className="contrib-name">
-                  {l(ind.zh, ind.en)} <small>{l(dim.zh, dim.en)}</small>
+                  {pick(ind.zh, ind.en)} <small>{pick(dim.zh, dim.en)}</small>
                 </div>
                 <div className="contrib-bar">
                   <i style={{ width: `${(100 * c.contribution) / maxC}%` }} />
-                  <span>+{fmtNumber(c.contribution, 1)} {countUnit(c.contribution, l('分', 'pts'), 1)}</span>
+                  <span>+{fmtNumber(c.contribution, 1)} {countUnit(c.contribution, t('unit.points'), 1)}</span>
                 </div>
                 <div className="contrib-vs">
-                  {fmtIndicator(c.value, ind, en)} {l('对比基线', 'vs baseline')} {fmtIndicator(c.baseline, ind, en)}
+                  {fmtIndicator(c.value, ind, t)} {t('risk.vsBaseline')} {fmtIndicator(c.baseline, ind, t)}
                   <b className={c.ratio > 1 ? 'delta-worse' : 'delta-better'}> ×{fmtNumber(c.ratio, 2)}</b>
                 </div>
               </li>

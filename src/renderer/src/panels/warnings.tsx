@@ -1,7 +1,7 @@
 import type { Level } from '../../../shared/contract';
 import type { WarningView } from '../../../shared/readModel';
 import { LEVEL_COLORS, levelRank } from '../charts/levels';
-import { fmtDate, fmtDateTime, useL } from '../i18n';
+import { fmtDate, fmtDateTime, useT, usePick, type TextKey } from '../i18n';
 import { useCockpit } from '../store/cockpit';
 import { LevelBadge, StatusTag } from './bits';
 import { useFitChildren } from './fit';
@@ -10,11 +10,16 @@ import { dimensionOf, indicatorOf, useVocabulary } from './vocabulary';
 import { Src, SrcList } from '../text/sourceText';
 
 /** Warnings, most severe first: level colour, town, title, status (待整改/整改中/已销号). */
-export function WarningList(props: { warnings: WarningView[]; limit: number; emptyText: [string, string] }) {
-  const l = useL();
+export function WarningList(props: {
+  warnings: WarningView[];
+  limit: number;
+  /** What to say when there are none; null: say nothing. */
+  emptyText: TextKey | null;
+}) {
+  const t = useT();
   const selectTown = useCockpit((s) => s.selectTown);
   const ref = useFitChildren<HTMLUListElement>([props.warnings, props.limit]);
-  if (!props.warnings.length) return <EmptyNote>{l(...props.emptyText)}</EmptyNote>;
+  if (!props.warnings.length) return props.emptyText ? <EmptyNote>{t(props.emptyText)}</EmptyNote> : null;
   const shown = props.warnings.slice(0, props.limit);
   return (
     <ul className="warning-list fit" ref={ref}>
@@ -24,8 +29,8 @@ export function WarningList(props: { warnings: WarningView[]; limit: number; emp
             <LevelBadge level={w.level} short />
             <b className="warning-town"><Src>{w.town.name}</Src></b>
             <StatusTag status={w.status} />
-            {w.kind === 'predictive' && <span className="tag tag-predictive">{l('预测预警', 'Predictive')}</span>}
-            {w.jointSupervision && <span className="tag tag-joint">{l('联合督导', 'Joint supervision')}</span>}
+            {w.kind === 'predictive' && <span className="tag tag-predictive">{t('warn.predictive')}</span>}
+            {w.jointSupervision && <span className="tag tag-joint">{t('warn.joint')}</span>}
             <span className="warning-date">{fmtDate(w.issuedAt)}</span>
           </div>
           <div className="warning-title"><Src>{w.title}</Src></div>
@@ -40,7 +45,8 @@ export function WarningList(props: { warnings: WarningView[]; limit: number; emp
  * what happened (status history), with joint supervision for red towns.
  */
 export function WarningStory(props: { warning: WarningView; levelNow?: Level | null }) {
-  const l = useL();
+  const t = useT();
+  const pick = usePick();
   const vocab = useVocabulary();
   const w = props.warning;
   const dim = dimensionOf(vocab, w.dimension);
@@ -50,39 +56,39 @@ export function WarningStory(props: { warning: WarningView; levelNow?: Level | n
       <header>
         <LevelBadge level={w.level} />
         <StatusTag status={w.status} />
-        {w.kind === 'predictive' && <span className="tag tag-predictive">{l('预测预警', 'Predictive')}</span>}
+        {w.kind === 'predictive' && <span className="tag tag-predictive">{t('warn.predictive')}</span>}
         <span className="story-meta">
-          {l(dim.zh, dim.en)}
-          {ind && ` · ${l(ind.zh, ind.en)}`} · {l('发出', 'issued')} {fmtDate(w.issuedAt)}
+          {pick(dim.zh, dim.en)}
+          {ind && ` · ${pick(ind.zh, ind.en)}`} · {t('warn.issued')} {fmtDate(w.issuedAt)}
         </span>
       </header>
       <h4><Src>{w.title}</Src></h4>
       <ol className="story-steps">
         <li>
-          <b>{l('原因分析', 'Cause analysis')}</b>
+          <b>{t('warn.cause')}</b>
           <p><Src>{w.causeAnalysis}</Src></p>
           {w.communities.length > 0 && (
             <p className="story-communities">
-              {l('重点社区：', 'Communities: ')}
+              {t('warn.communities')}
               <SrcList items={w.communities} />
             </p>
           )}
         </li>
         <li>
-          <b>{l('整改方向', 'Rectification')}</b>
+          <b>{t('warn.rectification')}</b>
           <p><Src>{w.rectification}</Src></p>
         </li>
         {w.jointSupervision && (
           <li>
-            <b>{l('多部门联合督导', 'Joint supervision')}</b>
+            <b>{t('warn.jointSupervision')}</b>
             <p>
-              <SrcList items={w.jointSupervision.departments} /> · {l('自', 'since')} {fmtDate(w.jointSupervision.startedAt)}
+              <SrcList items={w.jointSupervision.departments} /> · {t('warn.since')} {fmtDate(w.jointSupervision.startedAt)}
               {w.jointSupervision.note ? ` · ${w.jointSupervision.note}` : ''}
             </p>
           </li>
         )}
         <li>
-          <b>{l('处置经过', 'What happened')}</b>
+          <b>{t('warn.whatHappened')}</b>
           <ul className="story-history">
             {w.history.map((h, i) => (
               <li key={i}>
@@ -95,14 +101,14 @@ export function WarningStory(props: { warning: WarningView; levelNow?: Level | n
         </li>
         {props.levelNow && (
           <li data-outcome={props.levelNow}>
-            <b>{l('风险等级', 'Risk level')}</b>
+            <b>{t('warn.riskLevel')}</b>
             <p className="story-outcome">
-              {l('预警时', 'when warned')} <LevelBadge level={w.level} short /> → {l('本周', 'this week')} <LevelBadge level={props.levelNow} short />
+              {t('warn.whenWarned')} <LevelBadge level={w.level} short /> → {t('warn.thisWeek')} <LevelBadge level={props.levelNow} short />
               {levelRank(props.levelNow) > levelRank(w.level)
-                ? l('，风险等级已降低', ': the risk level has come down')
+                ? t('warn.levelDown')
                 : levelRank(props.levelNow) < levelRank(w.level)
-                  ? l('，风险等级仍在上升', ': the risk level is higher')
-                  : l('，风险等级未变', ': unchanged')}
+                  ? t('warn.levelUp')
+                  : t('warn.levelSame')}
             </p>
           </li>
         )}

@@ -1,16 +1,16 @@
 import type { JSX } from 'react';
-import { fmtTime, useL } from '../i18n';
+import { fmtTime, useT } from '../i18n';
 import { useLive } from '../data/live';
 import { useFreshness, type SourceMark } from '../store/freshness';
 
 function SourceChip({ mark }: { mark: SourceMark }): JSX.Element {
-  const l = useL();
+  const t = useT();
   const text =
     mark.state === 'fresh'
-      ? l('新鲜', 'fresh')
+      ? t('fresh.fresh')
       : mark.state === 'stale'
-        ? l(`数据滞后 自 ${fmtTime(mark.staleSince)}`, `stale since ${fmtTime(mark.staleSince)}`)
-        : l('离线', 'offline');
+        ? t('fresh.staleSince', { time: fmtTime(mark.staleSince) })
+        : t('fresh.offline');
   return (
     <span className={`fresh-chip fresh-chip--${mark.state}`} data-source={mark.sourceId} data-state={mark.state}>
       <span className="fresh-chip__dot" aria-hidden="true" />
@@ -21,7 +21,7 @@ function SourceChip({ mark }: { mark: SourceMark }): JSX.Element {
 
 /** Data freshness per source, and the link to the core itself. Stale is always marked. */
 export function FreshnessBar(): JSX.Element {
-  const l = useL();
+  const t = useT();
   const sources = useFreshness((s) => s.sources);
   const overall = useFreshness((s) => s.overall);
   const link = useLive((s) => s.link);
@@ -30,11 +30,11 @@ export function FreshnessBar(): JSX.Element {
     <div className="freshness" data-testid="freshness" data-overall={overall} data-link={link ? 'up' : 'down'}>
       {!link &&
         (connectedOnce ? (
-          <span className="fresh-chip fresh-chip--offline">{l('连接中断', 'link down')}</span>
+          <span className="fresh-chip fresh-chip--offline">{t('fresh.linkDown')}</span>
         ) : (
-          <span className="fresh-chip fresh-chip--stale">{l('连接中', 'connecting')}</span>
+          <span className="fresh-chip fresh-chip--stale">{t('fresh.connecting')}</span>
         ))}
-      {sources.length === 0 && link && <span className="fresh-chip fresh-chip--stale">{l('等待数据', 'waiting for data')}</span>}
+      {sources.length === 0 && link && <span className="fresh-chip fresh-chip--stale">{t('fresh.waiting')}</span>}
       {sources.map((m) => (
         <SourceChip key={m.sourceId} mark={m} />
       ))}

@@ -1,19 +1,13 @@
 import type { JSX } from 'react';
-import { PAGE_IDS } from '../../../shared/config';
-import { useL } from '../i18n';
+import type { PageId } from '../../../shared/config';
+import { useT } from '../i18n';
 import { useCockpit } from '../store/cockpit';
 import { Clock } from './Clock';
 import { FreshnessBar } from './FreshnessBar';
 import { PlayControl } from './PlayControl';
 
-export interface PageTab {
-  id: (typeof PAGE_IDS)[number];
-  zh: string;
-  en: string;
-}
-
-export function Header({ title, tabs }: { title: string; tabs: PageTab[] }): JSX.Element {
-  const l = useL();
+export function Header({ title, pages }: { title: string; pages: readonly PageId[] }): JSX.Element {
+  const t = useT();
   const page = useCockpit((s) => s.page);
   const week = useCockpit((s) => s.week);
   const setPage = useCockpit((s) => s.setPage);
@@ -24,22 +18,22 @@ export function Header({ title, tabs }: { title: string; tabs: PageTab[] }): JSX
       <h1 className="header__title" data-testid="title">
         {title}
       </h1>
-      <nav className="tabs" aria-label={l('页面', 'Pages')}>
-        {tabs.map((t) => (
+      <nav className="tabs" aria-label={t('shell.pages')}>
+        {pages.map((id) => (
           <button
-            key={t.id}
+            key={id}
             type="button"
-            className={`tab${t.id === page ? ' tab--active' : ''}`}
-            aria-current={t.id === page ? 'page' : undefined}
-            data-page={t.id}
+            className={`tab${id === page ? ' tab--active' : ''}`}
+            aria-current={id === page ? 'page' : undefined}
+            data-page={id}
             onClick={(e) => {
               // Don't keep focus: a clicker's Space must pause, not click this tab again.
               e.currentTarget.blur();
-              setPage(t.id);
+              setPage(id);
               pauseByHand();
             }}
           >
-            {l(t.zh, t.en)}
+            {t(`page.${id}`)}
           </button>
         ))}
       </nav>
@@ -48,7 +42,7 @@ export function Header({ title, tabs }: { title: string; tabs: PageTab[] }): JSX
             e.currentTarget.blur();
             setWeek(null);
           }}>
-          {l(`回看 ${week} · 返回最新`, `Week of ${week} · back to latest`)}
+          {t('shell.lookingBack', { week })}
         </button>
       )}
       <div className="header__right">

@@ -1,10 +1,10 @@
 import type { JSX } from 'react';
-import { fmtTime, useL } from '../i18n';
+import { fmtTime, useT } from '../i18n';
 import { useCockpit } from '../store/cockpit';
 
 /** Play/pause of the rotation, always visible, with a bar that runs down to the next page. */
 export function PlayControl(): JSX.Element {
-  const l = useL();
+  const t = useT();
   const playing = useCockpit((s) => s.playing);
   const resumeAt = useCockpit((s) => s.resumeAt);
   const intervalSec = useCockpit((s) => s.intervalSec);
@@ -20,17 +20,17 @@ export function PlayControl(): JSX.Element {
         e.currentTarget.blur(); // Space afterwards must toggle once, not twice
         togglePlay();
       }}
-      title={l('空格键：暂停/继续轮播', 'Space: pause/resume rotation')}
+      title={t('play.hint')}
     >
       <span className="play__icon" aria-hidden="true">
         {playing ? '▶' : '❚❚'}
       </span>
       <span className="play__label">
         {playing
-          ? l(`轮播 ${intervalSec}秒`, `rotating ${intervalSec}s`)
+          ? t('play.rotating', { seconds: intervalSec })
           : resumeAt
-            ? l(`已暂停 · ${fmtTime(resumeAt)} 继续`, `paused · resumes ${fmtTime(resumeAt)}`)
-            : l('已暂停', 'paused')}
+            ? t('play.pausedUntil', { time: fmtTime(resumeAt) })
+            : t('play.paused')}
       </span>
       {playing && (
         // Keyed by page so the bar restarts with each page.

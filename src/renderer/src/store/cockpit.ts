@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import { PAGE_IDS, type PageId } from '../../../shared/config';
+import type { Locale } from '../../../shared/i18n';
 
-export type Locale = 'zh-CN' | 'en';
+export type { Locale };
 
 export interface CockpitState {
   page: PageId;

@@ -7,6 +7,7 @@ import '../fonts/noto-sans-sc-400.css';
 import '../fonts/noto-sans-sc-700.css';
 import '../fonts/barlow-500.css';
 import '../fonts/barlow-700.css';
+import { MESSAGES } from '../i18n';
 
 export const FONT_TEXT = '"Noto Sans SC"';
 export const FONT_NUMBERS = 'Barlow';
@@ -15,12 +16,8 @@ export const FONT_STACK = `${FONT_NUMBERS}, ${FONT_TEXT}, sans-serif`;
 
 const FACES = [`400 20px ${FONT_TEXT}`, `700 20px ${FONT_TEXT}`, `500 20px ${FONT_NUMBERS}`, `700 20px ${FONT_NUMBERS}`];
 
-/** Glyphs of the shell and the common vocabulary, loaded before anything draws. */
-const COMMON_TEXT =
-  '0123456789.,:%-+—·/()ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz ' +
-  '区域平安驾驶舱总览五色图四平台云上板凳矛盾化解新鲜数据滞后自离线截至暂无红橙黄蓝绿高较中低风险等级' +
-  '政治安全社会治安生产食品药品生态环境事件受理流转处置办结评价满意度逾期率人员下沉网格员协商关注成功' +
-  '街道镇临南苑东湖星桥乔司运河崇贤塘栖预警整改督导示意非标准地播放暂停周万个件次小时分钟天';
+/** Glyphs of the shell (every catalogue text), loaded before anything draws. */
+const COMMON_TEXT = '0123456789.,:%-+—·/()ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz（）：、' + Object.values(MESSAGES['zh-CN']).join('');
 
 const requested = new Set<string>();
 
