@@ -101,7 +101,14 @@ export async function createCockpit(opts: CockpitOptions): Promise<Cockpit> {
       }
     }
   };
-  const sync = createSyncEngine({ cache, sources, onChange: notify, logger, resolveSecret: opts.resolveSecret, readerFor: createSourceReader });
+  const sync = createSyncEngine({
+    cache,
+    sources,
+    onChange: notify,
+    logger,
+    resolveSecret: opts.resolveSecret,
+    readerFor: (source, deps) => createSourceReader(source, { ...deps, baseDir: opts.configDir }),
+  });
 
   const answers = createQueryAnswers({ readModel, map, ui: uiConfigOf(config, sources) });
   const query = <K extends QueryName>(name: K, params: QueryParams<K>) => answerQuery(answers, name, params);

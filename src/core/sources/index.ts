@@ -7,9 +7,15 @@ import type { SourceConfig } from '../../shared/config';
 import { createDistrictApiReader } from '../sync/districtApiReader';
 import type { ReaderDeps, SourceReader } from '../sync/reader';
 import { createPostgresReader } from './database/postgresReader';
+import { createFolderReader } from './folder/folderReader';
 import { createJsonReader } from './mappedJson/reader';
 
-export function createSourceReader(source: SourceConfig, deps: ReaderDeps): SourceReader {
+export interface SourceDeps extends ReaderDeps {
+  /** Folder relative paths in the configuration resolve against (the configuration file's). */
+  baseDir?: string;
+}
+
+export function createSourceReader(source: SourceConfig, deps: SourceDeps): SourceReader {
   switch (source.kind) {
     case 'district-api':
       return createDistrictApiReader(source, deps);
@@ -18,6 +24,6 @@ export function createSourceReader(source: SourceConfig, deps: ReaderDeps): Sour
     case 'postgres':
       return createPostgresReader(source, deps);
     case 'folder':
-      throw new Error(`source ${source.id}: kind '${source.kind}' is not available yet`);
+      return createFolderReader(source, { baseDir: deps.baseDir });
   }
 }
