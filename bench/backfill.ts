@@ -16,7 +16,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FEED_LIMIT_MAX, eventSchema, type DistrictEvent } from '../src/shared/contract';
 import { FULL_CHECK_MAX_BYTES, loadMigrations, openCache } from '../src/core/cache';
-import { generateSyntheticEvents } from './lib/syntheticEvents';
+import { generateSyntheticEvents } from '../src/shared/contract/testing/syntheticEvents';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

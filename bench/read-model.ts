@@ -3,7 +3,8 @@
  * real sync engine, plus 1,000,000 synthetic events written through the cache's own write path
  * (Cache.applyFeedPage in pages of 1000, tallies kept per page — src/core/cache/bulkEvents.ts —
  * while the live writes below go through the tally triggers; records come straight from
- * bench/lib/syntheticEvents, not re-validated — bench/backfill.ts measures validation). Then
+ * src/shared/contract/testing/syntheticEvents, not re-validated — bench/backfill.ts measures
+ * validation). Then
  * every screen's queries together — overview + risk + events + consultation + town + health +
  * meta — N times, idle and with a live-sized write (20 new + 20 updated events) before each
  * round. Prints p50/p95 in ms (target: p95 < 50 ms for all screens together).
@@ -19,7 +20,7 @@ import { openCache } from '../src/core/cache';
 import { startSimulator } from '../src/core/sim';
 import { createSyncEngine } from '../src/core/sync';
 import { createReadModel, SLOW_QUERY_MS, type ReadQueryName } from '../src/core/readModel';
-import { generateSyntheticEvents, LINPING_TOWN_CODES } from './lib/syntheticEvents';
+import { generateSyntheticEvents, LINPING_TOWN_CODES } from '../src/shared/contract/testing/syntheticEvents';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -63,7 +64,7 @@ for (const e of generateSyntheticEvents(total, { seed: 7, startMs: NOW - total *
     page = [];
   }
 }
-if (page.length) write(page, `bench-${++pages}`);
+if (page.length) write(page, `bench-${pages + 1}`);
 const fillS = (performance.now() - t0) / 1000;
 const fillCpu = process.cpuUsage(fillCpu0);
 const fillCpuS = (fillCpu.user + fillCpu.system) / 1e6;

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DistrictEvent } from '../../shared/contract';
-import { syntheticEvents } from '../../../bench/lib/syntheticEvents';
+import { syntheticEvents } from '../../shared/contract/testing/syntheticEvents';
 import { createReadModel } from '../readModel';
 import { BULK_PAGE_MIN_ROWS, CacheWriteError, openCache, type Cache } from './index';
 import { eventTriggers, tallyAndRecount } from './testing/tallyRecount';

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { divisionsSchema, eventSchema, followersSchema, kpisSchema, warningSchema } from '../../shared/contract';
 import type { Logger } from '../log/logger';
-import { syntheticEvents } from '../../../bench/lib/syntheticEvents';
+import { syntheticEvents } from '../../shared/contract/testing/syntheticEvents';
 import { CacheWriteError, loadMigrations, migrationsFromFiles, openCache, shippedMigrations, type Cache } from './index';
 import { divisionsDoc, followersDoc, kpisDoc, warningRecord } from './testing/fixtures';
 import { removeTempDirs, tempDir } from './testing/tempDir';

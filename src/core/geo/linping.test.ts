@@ -6,7 +6,6 @@ import { areaSquareMetres, pointInMultiPolygon } from '../../shared/geo/geometry
 import { distanceMetres, gcj02ToWgs84, wgs84ToGcj02 } from '../../shared/geo/crs';
 import { parseBoundary } from '../../shared/geo/parse';
 import { findSelfIntersections } from '../../shared/geo/selfIntersection';
-import { schematicTowns } from '../../shared/geo/schematic';
 import { linpingSeats, readOutlineText, readTownRecords } from './testing/linping';
 import { polygonsOf, type MultiPolygonCoords, type Position, type Ring } from '../../shared/geo/types';
 

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCache } from '../cache';
-import { syntheticEvents } from '../../../bench/lib/syntheticEvents';
+import { syntheticEvents } from '../../shared/contract/testing/syntheticEvents';
 import { createDistrictApiReader } from './districtApiReader';
 import { DATA_ENDPOINTS } from './endpoints';
 import { pollEndpoint } from './pollEndpoint';

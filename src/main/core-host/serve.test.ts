@@ -24,7 +24,10 @@ function harness() {
       on: (_e, listener) => void toCore.on('message', listener),
       postMessage: (m) => {
         received.push(m);
-        for (const w of waiters.splice(0)) (w.match(m) ? w.resolve(m) : waiters.push(w));
+        for (const w of waiters.splice(0)) {
+          if (w.match(m)) w.resolve(m);
+          else waiters.push(w);
+        }
       },
     },
     { createCockpit, openLogger: (logDir) => createFileLogger({ dir: logDir, name: 'core' }), exit: (code) => exits.push(code) },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { generateSyntheticEvents } from '../../../bench/lib/syntheticEvents';
+import { generateSyntheticEvents } from './testing/syntheticEvents';
 import { eventSchema } from './events';
 
 /**

@@ -32,7 +32,7 @@ export function isoMs(text: string): number {
     milli = twoDigits(text, 20) * 10 + digit(text, 22);
     i = 23;
   }
-  let offsetMinutes = 0;
+  let offsetMinutes: number;
   const sign = text.charCodeAt(i);
   if (sign === 90 /* Z */ && text.length === i + 1) {
     offsetMinutes = 0;

@@ -7,7 +7,7 @@
 import type { Crs, Position } from './types';
 
 const A = 6378245.0; // Krasovsky 1940 semi-major axis used by the formula
-const EE = 0.00669342162296594323; // its first eccentricity squared
+const EE = 0.006693421622965943; // its first eccentricity squared (the formula's 0.00669342162296594323 as a double)
 
 /** GCJ-02 is only applied inside (roughly) mainland China; outside, both systems agree. */
 export function outOfChina(lon: number, lat: number): boolean {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { wgs84ToGcj02 } from './crs';
 import { parseBoundary, parseBoundaryValue } from './parse';
 import { findSelfIntersections } from './selfIntersection';
-import type { Position, Ring } from './types';
+import type { Ring } from './types';
 
 /** A closed square ring around (x, y) with half-size r, counter-clockwise. */
 const square = (x: number, y: number, r: number): Ring => [[x - r, y - r], [x + r, y - r], [x + r, y + r], [x - r, y + r], [x - r, y - r]];

@@ -19,7 +19,10 @@ const INVISIBLE_CLASS =
   '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u00AD\\u034F\\u061C\\u115F\\u1160' +
   '\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB\\u{E0000}-\\u{E007F}';
 
+// The class lists combining marks (U+034F) on their own on purpose: each is one of the invisibles.
+// eslint-disable-next-line no-misleading-character-class
 const ANY_INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'u');
+// eslint-disable-next-line no-misleading-character-class
 const EVERY_INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
 
 export function hasInvisible(text: string): boolean {

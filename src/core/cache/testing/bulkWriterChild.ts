@@ -4,7 +4,7 @@
  * killed. Every third page re-sends some events already stored with a newer copy (updates).
  */
 import { openCache } from '../index';
-import { syntheticEvents } from '../../../../bench/lib/syntheticEvents';
+import { syntheticEvents } from '../../../shared/contract/testing/syntheticEvents';
 
 const PAGE = 300;
 const cache = openCache(process.argv[2]);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { districtApiSourceSchema, type DistrictApiSourceConfig } from '../../../shared/sources';
 import type { DistrictEvent } from '../../../shared/contract';
 import { openCache, type Cache } from '../../cache';
-import { generateSyntheticEvents } from '../../../../bench/lib/syntheticEvents';
+import { generateSyntheticEvents } from '../../../shared/contract/testing/syntheticEvents';
 import { createSyncEngine } from '../engine';
 import { removeTempDirs, tempDir } from '../../cache/testing/tempDir';
 

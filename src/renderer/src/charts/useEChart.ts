@@ -91,12 +91,10 @@ export function useEChart(option: ChartOption | null, onClick?: (p: ChartClick) 
       chart?.dispose();
       chartRef.current = null;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [el, dpr]);
 
   useEffect(() => {
     if (chartRef.current) apply(option);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [option]);
 
   return { ref: setEl, chart: chartRef };

@@ -42,7 +42,7 @@ export function createElectronTransport(bridge: CockpitBridge): CockpitTransport
       } catch (err) {
         // contextBridge passes only the message across; keep it and say which query failed.
         const message = err instanceof Error ? err.message : String(err);
-        throw new Error(message.startsWith(`query ${name}`) ? message : `query ${name}: ${message}`);
+        throw new Error(message.startsWith(`query ${name}`) ? message : `query ${name}: ${message}`, { cause: err });
       }
     },
     onChange(listener) {

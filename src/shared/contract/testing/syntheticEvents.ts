@@ -4,7 +4,7 @@
  * Every record passes `eventSchema`; ids are zero-padded so they sort in generation order,
  * and reportedAt/updatedAt grow with the index, as a real feed's backfill would.
  */
-import { EVENT_TYPES, type DistrictEvent, type EventStatus, type EventType } from '../../src/shared/contract';
+import { EVENT_TYPES, type DistrictEvent, type EventStatus, type EventType } from '..';
 
 /** Linping's town codes (330113005 is unused). */
 export const LINPING_TOWN_CODES = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventSchema } from '../../src/shared/contract';
+import { eventSchema } from '..';
 import { generateSyntheticEvents, syntheticEvents } from './syntheticEvents';
 
 describe('synthetic events', () => {

@@ -1,0 +1,5 @@
+// as: src/core/fixture.ts
+// expects: no-restricted-imports
+import { app } from 'electron';
+
+export const name = app.getName();

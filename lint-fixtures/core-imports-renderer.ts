@@ -1,0 +1,5 @@
+// as: src/core/fixture.ts
+// expects: boundaries/dependencies
+import { App } from '../renderer/src/App';
+
+export const page = App;

@@ -1,0 +1,5 @@
+// as: src/main/fixture.ts
+// expects: boundaries/dependencies
+import { App } from '../renderer/src/App';
+
+export const page = App;

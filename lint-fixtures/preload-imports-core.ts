@@ -1,0 +1,5 @@
+// as: src/preload/fixture.ts
+// expects: boundaries/dependencies
+import { createCockpit } from '../core/cockpit';
+
+export const start = createCockpit;

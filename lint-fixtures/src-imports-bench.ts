@@ -1,0 +1,5 @@
+// as: src/core/fixture.ts
+// expects: boundaries/dependencies
+import { startStack } from '../../bench/renderer-common';
+
+export const stack = startStack;
