@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema, sourceConfigSchema } from '../../../shared/config';
 import type { DistrictEvent } from '../../../shared/contract';
-import { generateSyntheticEvents } from '../../../../bench/lib/syntheticEvents';
+import { generateSyntheticEvents } from '../../../shared/contract/testing/syntheticEvents';
 import { openCache } from '../../cache';
 import { removeTempDirs, tempDir } from '../../cache/testing/tempDir';
 import { createCockpit } from '../../cockpit';

@@ -99,7 +99,9 @@ export function createPostgresReader(source: PostgresSourceConfig, deps: ReaderD
     } catch (err) {
       const e = err as { message?: string; code?: string };
       // Cut connections and refused ones are the server's health; SQL errors are the query's.
-      throw new Error(`${e.code && /^[0-9A-Z]{5}$/.test(e.code) ? `query failed (SQLSTATE ${e.code})` : 'connection'}: ${e.message ?? String(err)}`);
+      throw new Error(`${e.code && /^[0-9A-Z]{5}$/.test(e.code) ? `query failed (SQLSTATE ${e.code})` : 'connection'}: ${e.message ?? String(err)}`, {
+        cause: err,
+      });
     }
   }
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sourceConfigSchema, type SourceConfig } from '../../../shared/config';
-import { generateSyntheticEvents } from '../../../../bench/lib/syntheticEvents';
+import { generateSyntheticEvents } from '../../../shared/contract/testing/syntheticEvents';
 import { openCache, type Cache } from '../../cache';
 import { removeTempDirs, tempDir } from '../../cache/testing/tempDir';
 import { createSyncEngine, type SyncEngine } from '../../sync';

@@ -71,7 +71,7 @@ export function ConsultationPage() {
             unit: t('unit.times'),
           })
         : null,
-    [d, t],
+    [d, t, pick],
   );
   const dtownOption = useMemo(
     () =>

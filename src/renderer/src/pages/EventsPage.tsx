@@ -58,7 +58,7 @@ export function EventsPage() {
   );
   const typesOption = useMemo(
     () => (d ? buildBarsOption({ items: d.byType.map((row) => ({ name: pick(EVENT_TYPE_NAMES[row.type].zh, EVENT_TYPE_NAMES[row.type].en), value: row.count })), unit: unitEvents, color: SERIES_COLORS[0] }) : null),
-    [d, t, unitEvents],
+    [d, pick, unitEvents],
   );
   const townsOption = useMemo(
     () =>

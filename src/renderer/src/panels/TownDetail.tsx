@@ -133,7 +133,6 @@ function Box(props: { area: string; title: string; children: ReactNode }) {
 function DetailGrid({ m, kind }: { m: TownDetailModel; kind: WallKind }) {
   const t = useT();
   const pick = usePick();
-  const en = t.locale === 'en';
   const vocab = useVocabulary();
   const risk = m.risk;
   const stories = storyOrder(m.warnings);
@@ -152,7 +151,7 @@ function DetailGrid({ m, kind }: { m: TownDetailModel; kind: WallKind }) {
             unit: t('unit.points'),
           })
         : null,
-    [risk, vocab, t],
+    [risk, vocab, t, pick],
   );
   const vsBaseline = useMemo(
     () =>
@@ -175,7 +174,7 @@ function DetailGrid({ m, kind }: { m: TownDetailModel; kind: WallKind }) {
             valueLabel: t('town.thisWeek'),
           })
         : null,
-    [risk, vocab, t, en],
+    [risk, vocab, t, pick],
   );
   const trend = useMemo(
     () => buildTrendOption({ trends: [{ town: m.town, series: m.trend, forecast: m.forecast }], t, legend: false }),
