@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { sourceConfigSchema } from './sources';
 import { riskModelOverridesSchema } from './risk/overrides';
+import { pageIdSchema, PAGE_IDS } from './wall/pages';
+import { DEFAULT_WALL_ID, WALL_DUTY_FIELDS, WALL_ID_PATTERN } from './wall/config';
 
 /**
  * The cockpit's one configuration file. Every field has a default, so `{}` is valid and means:
@@ -8,9 +10,7 @@ import { riskModelOverridesSchema } from './risk/overrides';
  * this (never edited by hand).
  */
 
-export const PAGE_IDS = ['overview', 'risk', 'events', 'consultation'] as const;
-export const pageIdSchema = z.enum(PAGE_IDS);
-export type PageId = z.infer<typeof pageIdSchema>;
+export { PAGE_IDS, pageIdSchema, type PageId } from './wall/pages';
 
 // Sources have their own modules (src/shared/sources): one schema per kind of system.
 export { sourceConfigSchema, type SourceConfig, type DistrictApiSourceConfig } from './sources';
@@ -83,6 +83,8 @@ export const configSchema = z.object({
       preventDisplaySleep: z.boolean().default(true),
       hideCursorAfterSec: z.number().min(0).max(3600).default(5),
       startAtLogin: z.boolean().default(false),
+      /** The wall profile (`walls.<id>`) the desktop app shows. */
+      profile: z.string().regex(WALL_ID_PATTERN, 'lower-case letters, digits and dashes').default(DEFAULT_WALL_ID),
     })
     .prefault({}),
   links: z
@@ -106,5 +108,7 @@ export const configSchema = z.object({
       tokenEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).default('COCKPIT_HUB_TOKEN'),
     })
     .prefault({}),
+  // Wall profiles, alerts, round-the-clock care, levels without colour: see src/shared/wall/config.ts.
+  ...WALL_DUTY_FIELDS,
 });
 export type CockpitConfig = z.infer<typeof configSchema>;

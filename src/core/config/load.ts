@@ -104,6 +104,9 @@ function explain(issue: z.core.$ZodIssue, value: unknown): string {
       if (issue.format === 'url') return `expected an http:// or https:// URL, got ${describeValue(value)}`;
       // Our own regex checks carry a readable message; zod's default one starts with "Invalid".
       return issue.message.startsWith('Invalid') ? `invalid ${issue.format}, got ${describeValue(value)}` : `${issue.message}, got ${describeValue(value)}`;
+    case 'invalid_key':
+      // A record's key (a wall profile id): say what a key must look like.
+      return `not a valid name: ${issue.issues[0]?.message ?? issue.message}`;
     case 'invalid_union':
       return `does not match any allowed form, got ${describeValue(value)}`;
     default:
@@ -125,7 +128,7 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
  * nothing without a word; we warn instead of failing so a newer file still loads.
  */
 function unknownFields(schema: z.core.$ZodType, value: unknown, path: PropertyKey[]): string[] {
-  const def = schema._zod.def as z.core.$ZodTypeDef & { innerType?: z.core.$ZodType; element?: z.core.$ZodType; shape?: Record<string, z.core.$ZodType>; options?: z.core.$ZodType[] };
+  const def = schema._zod.def as z.core.$ZodTypeDef & { innerType?: z.core.$ZodType; element?: z.core.$ZodType; shape?: Record<string, z.core.$ZodType>; options?: z.core.$ZodType[]; valueType?: z.core.$ZodType };
   switch (def.type) {
     case 'default':
     case 'prefault':
@@ -134,6 +137,9 @@ function unknownFields(schema: z.core.$ZodType, value: unknown, path: PropertyKe
       return def.innerType ? unknownFields(def.innerType, value, path) : [];
     case 'array':
       return Array.isArray(value) && def.element ? value.flatMap((item, i) => unknownFields(def.element!, item, [...path, i])) : [];
+    case 'record':
+      if (value === null || typeof value !== 'object' || Array.isArray(value) || !def.valueType) return [];
+      return Object.entries(value).flatMap(([key, child]) => unknownFields(def.valueType!, child, [...path, key]));
     case 'object': {
       if (value === null || typeof value !== 'object' || Array.isArray(value) || !def.shape) return [];
       const out: string[] = [];
