@@ -19,6 +19,7 @@ import { applyRiskModelOverrides } from '../shared/risk';
 import { startSimulator, type RunningSimulator } from './sim';
 import { createSourceReader } from './sources';
 import { createSyncEngine } from './sync';
+import { createWallDuty, type WallDuty } from './walls/wallDuty';
 
 /** The simulated district polls fast so a demo shows live records arriving. */
 export const SIMULATOR_SOURCE_ID = 'sim';
@@ -33,6 +34,8 @@ export interface CockpitOptions {
   configDir?: string;
   /** Looks up a source's token by name (desktop secure storage); env tokens need no help. */
   resolveSecret?: (name: string) => Promise<string | undefined>;
+  /** The core's clock for alerts and the wall history (tests set it); default Date.now. */
+  now?: () => number;
 }
 
 export interface Cockpit extends CockpitCore {
@@ -45,6 +48,8 @@ export interface Cockpit extends CockpitCore {
   start(): Promise<void>;
   /** Summary for /healthz and the desktop's diagnostics. */
   health(): HubHealth;
+  /** Wall profiles, alerts and the wall history. */
+  readonly walls: WallDuty;
 }
 
 export function uiConfigOf(config: CockpitConfig, sources: readonly SourceConfig[]): UiConfigModel {
@@ -101,10 +106,25 @@ export async function createCockpit(opts: CockpitOptions): Promise<Cockpit> {
       }
     }
   };
+  const clock = opts.now ?? Date.now;
+  const walls = createWallDuty({
+    db: cache.db,
+    readModel,
+    config,
+    sourceIds: sources.map((s) => s.id),
+    now: clock,
+    logger,
+    notify: (changed) => notify({ at: new Date(clock()).toISOString(), changed }),
+  });
+  // The alert engine looks at every notice the sync engine sends, before the walls refetch.
+  const onSync = (notice: ChangeNotice): void => {
+    walls.onChange(notice.changed);
+    notify(notice);
+  };
   const sync = createSyncEngine({
     cache,
     sources,
-    onChange: notify,
+    onChange: onSync,
     logger,
     resolveSecret: opts.resolveSecret,
     readerFor: (source, deps) => createSourceReader(source, { ...deps, baseDir: opts.configDir }),
@@ -119,6 +139,7 @@ export async function createCockpit(opts: CockpitOptions): Promise<Cockpit> {
     config,
     sources,
     simulator,
+    walls,
     query,
     onChange(listener) {
       listeners.add(listener);
@@ -127,6 +148,7 @@ export async function createCockpit(opts: CockpitOptions): Promise<Cockpit> {
     async start() {
       if (started) return;
       started = true;
+      walls.start();
       await sync.start();
       logger.info('cockpit: syncing', { sources: sources.map((s) => s.id), simulator: simulator !== null });
     },
@@ -142,6 +164,7 @@ export async function createCockpit(opts: CockpitOptions): Promise<Cockpit> {
       if (closed) return;
       closed = true;
       listeners.clear();
+      walls.close();
       await sync.stop();
       await simulator?.stop();
       cache.close();
