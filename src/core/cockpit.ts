@@ -130,7 +130,7 @@ export async function createCockpit(opts: CockpitOptions): Promise<Cockpit> {
     readerFor: (source, deps) => createSourceReader(source, { ...deps, baseDir: opts.configDir }),
   });
 
-  const answers = createQueryAnswers({ readModel, map, ui: uiConfigOf(config, sources) });
+  const answers = createQueryAnswers({ readModel, map, ui: uiConfigOf(config, sources), walls });
   const query = <K extends QueryName>(name: K, params: QueryParams<K>) => answerQuery(answers, name, params);
 
   let started = false;

@@ -8,11 +8,12 @@ import type { QueryName, QueryParams, QueryResult } from '../shared/queries';
 import type { UiConfigModel } from '../shared/readModel';
 import type { MapProvider } from './geo';
 import type { ReadModel } from './readModel';
+import type { WallDuty } from './walls/wallDuty';
 
 export type QueryAnswers = { [K in QueryName]: (params: QueryParams<K>) => QueryResult<K> };
 
-export function createQueryAnswers(parts: { readModel: ReadModel; map: MapProvider; ui: UiConfigModel }): QueryAnswers {
-  const { readModel, map, ui } = parts;
+export function createQueryAnswers(parts: { readModel: ReadModel; map: MapProvider; ui: UiConfigModel; walls: WallDuty }): QueryAnswers {
+  const { readModel, map, ui, walls } = parts;
   return {
     ...readModel.answers,
     config: () => ui,
@@ -20,6 +21,9 @@ export function createQueryAnswers(parts: { readModel: ReadModel; map: MapProvid
       const towns = readModel.answers.meta({}).towns.map((t) => ({ code: t.code, name: t.name, seat: t.seat }));
       return map.get(level ?? 'district', towns);
     },
+    wallProfile: ({ wall }) => walls.profile(wall ?? walls.defaultWall),
+    alerts: ({ wall }) => walls.alerts(wall),
+    wallHistory: ({ wall, at }) => walls.moment(wall, Date.parse(at)),
   };
 }
 

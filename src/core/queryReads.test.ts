@@ -7,13 +7,14 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../shared/config';
-import { DATA_NAMES, datedBy, QUERIES, QUERY_NAMES, type DataName, type QueryName, type QueryParams } from '../shared/queries';
+import { DATA_NAMES, datedBy, isDataName, QUERIES, QUERY_NAMES, type DataName, type NoticeName, type QueryName, type QueryParams } from '../shared/queries';
 import type { Cache } from './cache';
 import { uiConfigOf } from './cockpit';
 import { createMapProvider } from './geo';
 import { createQueryAnswers, type QueryAnswers } from './queryAnswers';
 import { createReadModel } from './readModel';
 import { NOW, openCacheWithout, SOURCE, TEST_MODEL, TOWNS, WEEKS } from './readModel/testing/fixtures';
+import { wallDutyOver } from './walls/testing/wallDuty';
 
 /** The params each query is asked with: enough to reach every part of its answer. */
 const ASKED: { [K in QueryName]: Array<QueryParams<K>> } = {
@@ -27,6 +28,9 @@ const ASKED: { [K in QueryName]: Array<QueryParams<K>> } = {
   // Every town: each kind of data is about some towns only.
   town: TOWNS.map((code) => ({ code })),
   map: [{}, { level: 'city' }],
+  wallProfile: [{}, { wall: 'main' }],
+  alerts: [{ wall: 'main' }],
+  wallHistory: [{ wall: 'main', at: new Date(NOW).toISOString() }],
 };
 
 const caches: Cache[] = [];
@@ -35,10 +39,12 @@ afterAll(() => caches.forEach((c) => c.close()));
 function answersOver(cache: Cache): QueryAnswers {
   caches.push(cache);
   const config = configSchema.parse({});
+  const readModel = createReadModel(cache.db, { now: () => NOW, riskModel: TEST_MODEL, sourceIds: [SOURCE] });
   return createQueryAnswers({
-    readModel: createReadModel(cache.db, { now: () => NOW, riskModel: TEST_MODEL, sourceIds: [SOURCE] }),
+    readModel,
     map: createMapProvider(config.map),
     ui: uiConfigOf(config, []),
+    walls: wallDutyOver(cache, readModel, () => NOW, config),
   });
 }
 
@@ -64,7 +70,8 @@ describe('the query registry lists exactly the data each query reads', () => {
   // health reports the sync itself ('everything'): it is refetched on any notice.
   const dataQueries = QUERY_NAMES.filter((q) => QUERIES[q].reads !== 'everything');
   it.each(dataQueries)('%s', (name) => {
-    const reads = QUERIES[name].reads as readonly DataName[];
+    // Source data only: what the core announces itself (alerts) is no cache table to leave out.
+    const reads = (QUERIES[name].reads as readonly NoticeName[]).filter(isDataName);
     const before = answerText(full, name);
     const readWithout = DATA_NAMES.filter((d) => answerText(withouts.get(d)!, name) !== before);
     expect([...readWithout].sort(), `the data ${name}'s answer changes without`).toEqual([...reads].sort());
@@ -87,7 +94,7 @@ describe("a screen's asOf is the oldest last success of the data that dates it",
     for (const name of QUERY_NAMES) {
       const answer = (answers[name] as (p: object) => { asOf?: string | null })(ASKED[name][0]);
       if (!('asOf' in answer)) continue;
-      const reads = QUERIES[name].reads as readonly DataName[];
+      const reads = (QUERIES[name].reads as readonly NoticeName[]).filter(isDataName);
       const dating = reads.filter((d) => !REFERENCE.includes(d));
       const expected = (dating.length ? dating : reads).includes(oldest) ? NOW - HOUR : NOW;
       expect(answer.asOf, `${name}.asOf`).toBe(new Date(expected).toISOString());

@@ -10,6 +10,9 @@
  */
 import { z } from 'zod';
 import { FEED_NAMES, SNAPSHOT_NAMES, townCode, type FeedName, type SnapshotName } from './contract';
+import type { AlertsModel } from './alerts/types';
+import { wallIdSchema, type WallMomentModel } from './wall/history';
+import type { WallProfileModel } from './wall/profile';
 import type {
   ConsultationModel,
   EventsModel,
@@ -25,6 +28,15 @@ import type {
 /** A source's data a query can read: a feed or a snapshot. Change notices name these. */
 export type DataName = FeedName | SnapshotName;
 export const DATA_NAMES: readonly DataName[] = [...FEED_NAMES, ...SNAPSHOT_NAMES];
+
+/**
+ * What the core itself announces in change notices, beside source data: 'alerts' when an
+ * alert is raised, grows, is acknowledged or runs out.
+ */
+export const CORE_NOTICES = ['alerts'] as const;
+export type CoreNotice = (typeof CORE_NOTICES)[number];
+/** Everything a query can read, and a change notice can name. */
+export type NoticeName = DataName | CoreNotice;
 
 /**
  * Data that names things (towns, indicator labels) rather than dating a screen's figures: a
@@ -58,7 +70,7 @@ interface QueryDef {
    * query. 'everything' for a query about the sync itself. Checked against the read model's
    * real behaviour (src/core/queryReads.test.ts).
    */
-  reads: readonly DataName[] | 'everything';
+  reads: readonly NoticeName[] | 'everything';
 }
 
 export const QUERIES = {
@@ -80,6 +92,16 @@ export const QUERIES = {
     reads: ['divisions', 'vocabulary', 'riskPeriods', 'warnings', 'events', 'consultations'],
   },
   map: { params: params({ level: z.enum(['city', 'district']).optional() }), result: returns<MapModel>(), reads: ['divisions'] },
+  /** A wall profile as the wall needs it; without `wall`, the desktop app's (config wall.profile). */
+  wallProfile: { params: params({ wall: wallIdSchema.optional() }), result: returns<WallProfileModel>(), reads: [] },
+  /** The alert a wall shows now, and its recent ones. */
+  alerts: { params: params({ wall: wallIdSchema }), result: returns<AlertsModel>(), reads: ['alerts'] },
+  /** What was on a wall at a moment ("the lobby wall at 03:12"). */
+  wallHistory: {
+    params: params({ wall: wallIdSchema, at: z.iso.datetime({ offset: true, error: 'expected an ISO time such as 2026-12-04T03:12:00+08:00' }) }),
+    result: returns<WallMomentModel>(),
+    reads: ['alerts'],
+  },
 } as const satisfies Record<string, QueryDef>;
 
 export type QueryName = keyof typeof QUERIES;
@@ -106,11 +128,16 @@ export function parseQueryParams<K extends QueryName>(name: K, raw: unknown): Pa
 export function datedBy(name: QueryName): readonly DataName[] {
   const reads: QueryDef['reads'] = QUERIES[name].reads;
   if (reads === 'everything') return DATA_NAMES;
-  const dating = reads.filter((d) => !REFERENCE_DATA.has(d));
-  return dating.length ? dating : reads;
+  const data = reads.filter(isDataName);
+  const dating = data.filter((d) => !REFERENCE_DATA.has(d));
+  return dating.length ? dating : data;
 }
 
-const KNOWN_NAMES: ReadonlySet<string> = new Set(DATA_NAMES);
+export function isDataName(name: string): name is DataName {
+  return (DATA_NAMES as readonly string[]).includes(name);
+}
+
+const KNOWN_NAMES: ReadonlySet<string> = new Set<string>([...DATA_NAMES, ...CORE_NOTICES]);
 
 /**
  * Whether a change notice naming `changed` may change `name`'s answer. '*' (a new

@@ -123,8 +123,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
         return sendJson(res, 200, result, req);
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        // Asking for a town the cache does not know is the caller's mistake, not the hub's.
-        if (err instanceof Error && err.name === 'UnknownTownError') return sendJson(res, 404, { error: message });
+        // Asking for a town or wall profile the core does not know is the caller's mistake, not the hub's.
+        if (err instanceof Error && (err.name === 'UnknownTownError' || err.name === 'UnknownWallError')) return sendJson(res, 404, { error: message });
         logger.warn('hub: query failed', { query: parsed.name, error: message });
         return sendJson(res, 500, { error: `query ${parsed.name} failed: ${message}` });
       }

@@ -41,8 +41,11 @@ export interface ReadModelOptions {
   logger?: Logger;
 }
 
-/** 'map' is answered by src/core/geo, 'config' by the cockpit composition from its config. */
-export type ReadQueryName = Exclude<QueryName, 'map' | 'config'>;
+/**
+ * 'map' is answered by src/core/geo, 'config' by the cockpit composition from its config, the
+ * wall queries by src/core/walls.
+ */
+export type ReadQueryName = Exclude<QueryName, 'map' | 'config' | 'wallProfile' | 'alerts' | 'wallHistory'>;
 
 export type ReadModelAnswers = { [K in ReadQueryName]: (params: QueryParams<K>) => QueryResult<K> };
 

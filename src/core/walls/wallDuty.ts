@@ -8,7 +8,6 @@ import type { CockpitConfig } from '../../shared/config';
 import type { AckVia, AlertsModel, AlertView } from '../../shared/alerts/types';
 import type { WallMomentModel, WallReport } from '../../shared/wall/history';
 import { resolveWallProfile, UnknownWallError, wallIds, type WallProfileModel } from '../../shared/wall/profile';
-import { DISTRICT_TIME_ZONE } from '../../shared/wall/schedule';
 import type { Logger } from '../log/logger';
 import type { ReadModel } from '../readModel';
 import { createAlertEngine, type AlertEngine } from '../alerts/engine';
@@ -38,8 +37,8 @@ export function createWallDuty(opts: WallDutyOptions) {
   return {
     /** The desktop app's wall (config `wall.profile`), answered when a query names none. */
     defaultWall: config.wall.profile,
-    profile(wall: string): WallProfileModel & { timeZone: string } {
-      return { ...resolveWallProfile(config, wall), timeZone: DISTRICT_TIME_ZONE };
+    profile(wall: string): WallProfileModel {
+      return resolveWallProfile(config, wall);
     },
     alerts(wall: string): AlertsModel {
       check(wall);

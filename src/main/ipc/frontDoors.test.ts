@@ -12,6 +12,7 @@ import { startHub, type Hub, type HubCore } from '../../core/hub';
 import { answerQuery, createQueryAnswers } from '../../core/queryAnswers';
 import { createReadModel } from '../../core/readModel';
 import { NOW, openCacheWithout, SOURCE, TEST_MODEL } from '../../core/readModel/testing/fixtures';
+import { wallDutyOver } from '../../core/walls/testing/wallDuty';
 import { dispatchIpc, type IpcHandlers } from './dispatch';
 import type { TrustPolicy } from './trust';
 
@@ -36,6 +37,11 @@ const INPUTS: Input[] = [
   ...codes.map((code) => ({ name: 'town', params: { code } })),
   ...weeks.map((week) => ({ name: 'town', params: { code: '330113002', week } })),
   ...['city', 'district', 'world', '', null].map((level) => ({ name: 'map', params: { level } })),
+  ...['main', 'lobby', 'Main', '../main', '', null, 7].flatMap((wall) => [
+    { name: 'wallProfile', params: { wall } },
+    { name: 'alerts', params: { wall } },
+    ...['2026-12-04T03:12:00+08:00', '2026-12-04T03:12:00Z', '03:12', '2026-12-04'].map((at) => ({ name: 'wallHistory', params: { wall, at } })),
+  ]),
   ...['secrets', 'toString', '__proto__', 'constructor', 'Overview', ''].map((name) => ({ name, params: {} })),
 ];
 
@@ -48,10 +54,12 @@ describe('the hub and the desktop IPC accept and refuse the same query inputs', 
 
   beforeAll(async () => {
     const config = configSchema.parse({});
+    const readModel = createReadModel(cache.db, { now: () => NOW, riskModel: TEST_MODEL, sourceIds: [SOURCE] });
     const answers = createQueryAnswers({
-      readModel: createReadModel(cache.db, { now: () => NOW, riskModel: TEST_MODEL, sourceIds: [SOURCE] }),
+      readModel,
       map: createMapProvider(config.map),
       ui: uiConfigOf(config, []),
+      walls: wallDutyOver(cache, readModel, () => NOW, config),
     });
     const core: HubCore = {
       query: (name, params) => answerQuery(answers, name, params),

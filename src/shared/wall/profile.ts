@@ -7,7 +7,7 @@ import type { CockpitConfig } from '../config';
 import { alertsForWall, type AlertsConfig } from '../alerts/config';
 import { DEFAULT_WALL_ID, type CareConfig, type LevelDisplayConfig, type WallLayoutChoice } from './config';
 import type { PageId } from './pages';
-import type { ScheduleEntry } from './schedule';
+import { DISTRICT_TIME_ZONE, type ScheduleEntry } from './schedule';
 
 export interface WallProfileModel {
   id: string;
@@ -17,6 +17,8 @@ export interface WallProfileModel {
   autoplay: boolean;
   layout: WallLayoutChoice;
   schedule: ScheduleEntry[];
+  /** The time zone the schedule is written in (the district's). */
+  timeZone: string;
   /** How an alert is shown on this wall (its rules stay in the core). */
   alerts: Pick<AlertsConfig, 'enabled' | 'showForSec' | 'flashSec' | 'chime'>;
   care: Pick<CareConfig, 'burnIn' | 'memoryCeilingMb'>;
@@ -57,6 +59,7 @@ export function resolveWallProfile(config: CockpitConfig, wall: string): WallPro
     autoplay: p?.autoplay ?? config.playlist.autoplay,
     layout: p?.layout ?? 'auto',
     schedule: p?.schedule ?? [],
+    timeZone: DISTRICT_TIME_ZONE,
     alerts: { enabled: alerts.enabled, showForSec: alerts.showForSec, flashSec: alerts.flashSec, chime: alerts.chime },
     care: { burnIn: config.care.burnIn, memoryCeilingMb: config.care.memoryCeilingMb },
     levels: { patterns: config.levels.patterns, highContrast: p?.highContrast ?? config.levels.highContrast },
