@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { OUTLINE_PATH } from '../src/core/geo/testing/linping';
-import { LEVEL_COLORS } from '../src/renderer/theme/levelColors';
+import { LEVEL_COLORS } from '../src/renderer/palette/levelColors';
 import { LEVELS, type Level } from '../src/shared/contract';
 import { levelPointsInShot } from './fixtures/levelColours';
 import { useStack } from './fixtures/stack';

@@ -17,7 +17,7 @@ import { configSchema } from '../src/shared/config';
 import type { MapModel } from '../src/shared/readModel';
 import { createMapProvider } from '../src/core/geo';
 import { linpingSeats, OUTLINE_PATH } from '../src/core/geo/testing/linping';
-import { LEVEL_COLORS } from '../src/renderer/theme/levelColors';
+import { LEVEL_COLORS } from '../src/renderer/palette/levelColors';
 import { levelPointsInShot, scanShot } from './fixtures/levelColours';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { LEVEL_COLORS } from '../src/renderer/theme/levelColors';
+import { LEVEL_COLORS } from '../src/renderer/palette/levelColors';
 import { LEVELS, type Level, type Warning } from '../src/shared/contract';
 import type { PageId } from '../src/shared/config';
 import { scanShot } from './fixtures/levelColours';

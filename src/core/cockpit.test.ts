@@ -44,6 +44,7 @@ describe('createCockpit', () => {
       expect(await cockpit.query('config', {})).toEqual({
         title: '演示驾驶舱',
         locale: 'zh-CN',
+        timeZone: 'Asia/Shanghai',
         playlist: { pages: ['risk', 'events'], intervalSec: 12, autoplay: true },
         map: { enable3d: true, city: false },
         pollIntervalSec: SIMULATOR_INTERVAL_SEC,

@@ -57,6 +57,7 @@ export function uiConfigOf(config: CockpitConfig, sources: readonly SourceConfig
   return {
     title: config.title ?? null,
     locale: config.locale,
+    timeZone: config.district.timeZone,
     playlist: { ...config.playlist, pages: [...config.playlist.pages] },
     map: { enable3d: config.map.enable3d, city: config.map.city !== undefined },
     pollIntervalSec: intervals.length ? Math.min(...intervals) : SIMULATOR_INTERVAL_SEC,
@@ -91,6 +92,7 @@ export async function createCockpit(opts: CockpitOptions): Promise<Cockpit> {
     dbPath: cachePath,
     rebuiltFrom: cache.rebuiltFrom,
     riskModel,
+    timeZone: config.district.timeZone,
     sourceIds: sources.map((s) => s.id),
     intervalsSec,
   });

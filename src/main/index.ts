@@ -10,10 +10,10 @@ import { LiveConfig } from '../core/config/live';
 import { createFileLogger } from '../core/log/fileLogger';
 import { consoleLogger } from '../core/log/logger';
 import type { CockpitConfig } from '../shared/config';
-import type { UiLocale } from '../shared/ipc';
+import type { Locale } from '../shared/i18n';
 import { mainText } from './i18n/messages';
 import { coreConfigChanged } from './core-host/configDiff';
-import { parseCliArgs } from './cli/args';
+import { parseLaunchArgs } from './cli/launchArgs';
 import { createCoreProcess } from './app/coreProcess';
 import { collectDiagnostics } from './app/diagnostics';
 import { openExternalChecked } from './app/external';
@@ -39,7 +39,7 @@ registerAppScheme();
 const userDataSwitch = app.commandLine.getSwitchValue('user-data-dir');
 if (userDataSwitch) app.setPath('userData', resolve(userDataSwitch));
 
-const args = parseCliArgs(process.argv);
+const args = parseLaunchArgs(process.argv);
 for (const e of args.errors) console.error(`district-cockpit: ${e}`);
 
 if (args.command.kind !== 'run') {
@@ -66,7 +66,7 @@ function runCockpit(): void {
   const trustedOrigins = devUrl ? [APP_ORIGIN, new URL(devUrl).origin] : [APP_ORIGIN];
   const entryUrl = devUrl ?? APP_ENTRY_URL;
 
-  let uiLocale: UiLocale = live.current.locale;
+  let uiLocale: Locale = live.current.locale;
   let wall: WallWindow | null = null;
   let secure: SecureStorageState = { backend: 'unknown', usable: false, problem: 'not checked yet' };
   const blocker = new DisplaySleepBlocker();

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { sourceConfigSchema } from './sources';
+import { DEFAULT_TIME_ZONE, timeZoneProblem } from './districtTime';
+import { DEFAULT_LOCALE, LOCALES } from './i18n';
 import { riskModelOverridesSchema } from './risk/overrides';
 import { pageIdSchema, PAGE_IDS } from './wall/pages';
 import { DEFAULT_WALL_ID, WALL_DUTY_FIELDS, WALL_ID_PATTERN } from './wall/config';
@@ -30,7 +32,7 @@ export type BoundaryFile = z.infer<typeof boundaryFileSchema>;
 export const configSchema = z.object({
   /** Shown in the header; defaults to the source's own district name. */
   title: z.string().min(1).max(60).optional(),
-  locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  locale: z.enum(LOCALES).default(DEFAULT_LOCALE),
   /** Data sources. Empty: the built-in simulated district. */
   sources: z
     .array(sourceConfigSchema)
@@ -41,6 +43,18 @@ export const configSchema = z.object({
       });
     })
     .default([]),
+  district: z
+    .object({
+      /** The district's IANA time zone: what a local day and a risk week are (a fixed-offset zone; default China's). */
+      timeZone: z
+        .string()
+        .default(DEFAULT_TIME_ZONE)
+        .superRefine((zone, ctx) => {
+          const problem = timeZoneProblem(zone);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+    })
+    .prefault({}),
   simulator: z
     .object({
       seed: z.number().int().default(42),

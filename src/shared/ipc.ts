@@ -4,11 +4,10 @@
  * Only the channels named here exist; the preload never passes an arbitrary channel through.
  * Requests are validated with zod in main (src/main/ipc/requests.ts) before any handler runs.
  */
+import type { Locale } from './i18n';
 import type { QueryName, QueryParams, QueryResult } from './queries';
 import type { ChangeNotice, HealthModel } from './readModel';
 import type { CockpitTransport } from './transport';
-
-export type UiLocale = 'zh-CN' | 'en';
 
 /** Renderer → main calls (ipcRenderer.invoke / ipcMain.handle): 'domain/action' → types. */
 export interface IpcInvokeMap {
@@ -19,7 +18,7 @@ export interface IpcInvokeMap {
   /** Opens an https link from the allow-list (config links.allowedHosts) in the system browser. */
   'app/openExternal': { request: { url: string }; response: { opened: boolean; reason: string | null } };
   /** The renderer's language changed: main follows it for its menu and window title. */
-  'app/setLocale': { request: { locale: UiLocale }; response: null };
+  'app/setLocale': { request: { locale: Locale }; response: null };
 }
 export type IpcInvokeChannel = keyof IpcInvokeMap;
 export type IpcRequest<C extends IpcInvokeChannel> = IpcInvokeMap[C]['request'];
@@ -102,5 +101,5 @@ export interface CockpitBridge extends CockpitTransport {
   query<K extends QueryName>(name: K, params: QueryParams<K>): Promise<QueryResult<K>>;
   diagnostics(): Promise<Diagnostics>;
   openExternal(url: string): Promise<{ opened: boolean; reason: string | null }>;
-  setLocale(locale: UiLocale): Promise<void>;
+  setLocale(locale: Locale): Promise<void>;
 }

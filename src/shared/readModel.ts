@@ -4,6 +4,7 @@
  * answer with them are in ./queries.ts. Every model says when its data is from (`asOf`); the
  * renderer never shows a number without it.
  */
+import type { Locale } from './i18n';
 import type {
   ConsultationCategory,
   DimensionId,
@@ -308,7 +309,9 @@ export interface MapModel {
  */
 export interface UiConfigModel {
   title: string | null;
-  locale: 'zh-CN' | 'en';
+  locale: Locale;
+  /** The district's time zone (config district.timeZone): clocks and dates on screen are local to it. */
+  timeZone: string;
   playlist: { pages: Array<'overview' | 'risk' | 'events' | 'consultation'>; intervalSec: number; autoplay: boolean };
   /** `city`: a city boundary file is configured, so the map can drill from the city down. */
   map: { enable3d: boolean; city: boolean };

@@ -5,7 +5,7 @@ import type { ReadContext } from './context';
 import { CONSULTATION_VIEW_COLUMNS, toConsultationView, type ConsultationRow } from './consultationRows';
 import type { ConsultationTotalsReader } from './consultationTotals';
 import { SOURCE_FILTER } from './sources';
-import { addDays, localDate } from './time';
+import { addDays } from '../../shared/districtTime';
 import { datedBy } from '../../shared/queries';
 
 export const FOLLOWER_SERIES_DAYS = 365;
@@ -65,7 +65,7 @@ export function createConsultationQuery(ctx: ReadContext, totals: ConsultationTo
     return {
       asOf: ctx.asOf(datedBy('consultation')),
       kpis: t.kpis,
-      followersSeries: series.all({ ...p, from: addDays(localDate(ctx.now()), -(FOLLOWER_SERIES_DAYS - 1)) }) as Array<{
+      followersSeries: series.all({ ...p, from: addDays(ctx.time.localDate(ctx.now()), -(FOLLOWER_SERIES_DAYS - 1)) }) as Array<{
         date: string;
         followers: number;
       }>,

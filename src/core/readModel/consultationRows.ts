@@ -2,7 +2,7 @@
 import type { ConsultationCategory } from '../../shared/contract';
 import type { ConsultationView } from '../../shared/readModel';
 import { jsonArray, type ReadContext } from './context';
-import { isoTime } from './time';
+import { isoTime } from '../../shared/districtTime';
 
 export const CONSULTATION_VIEW_COLUMNS = `id, topic, category, town_code, community, scheduled_at, status, viewers,
   experts, outcome, replay_url`;

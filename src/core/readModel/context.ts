@@ -4,9 +4,10 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { IsoTime, TownRef } from '../../shared/readModel';
+import type { DistrictTime } from '../../shared/districtTime';
 import type { Logger } from '../log/logger';
 import { SOURCE_FILTER, sourcesParam } from './sources';
-import { isoTimeOrNull } from './time';
+import { isoTimeOrNull } from '../../shared/districtTime';
 
 export interface TownRow {
   code: string;
@@ -22,6 +23,8 @@ export interface ReadContext {
   /** JSON list of source ids, or null for all: bind as :sources. */
   sources: string | null;
   now(): number;
+  /** The district's days and weeks (its time zone, from config). */
+  time: DistrictTime;
   logger: Logger;
   towns(): TownRow[];
   townRef(code: string): TownRef;
@@ -31,7 +34,7 @@ export interface ReadContext {
   beginQuery(): void;
 }
 
-export function createContext(db: Database, sourceIds: string[] | undefined, now: () => number, logger: Logger): ReadContext {
+export function createContext(db: Database, sourceIds: string[] | undefined, now: () => number, time: DistrictTime, logger: Logger): ReadContext {
   const sources = sourcesParam(sourceIds);
   const townsStmt: Statement = db.prepare(
     `SELECT code, name, kind, lon, lat, population FROM towns WHERE ${SOURCE_FILTER} ORDER BY code`,
@@ -54,6 +57,7 @@ export function createContext(db: Database, sourceIds: string[] | undefined, now
     db,
     sources,
     now,
+    time,
     logger,
     towns: () => load().rows,
     townRef: (code) => ({ code, name: load().byCode.get(code)?.name ?? code }),

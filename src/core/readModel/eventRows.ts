@@ -2,7 +2,7 @@
 import type { EventStatus, EventType } from '../../shared/contract';
 import type { EventView } from '../../shared/readModel';
 import { jsonArray, type ReadContext } from './context';
-import { isoTime, isoTimeOrNull } from './time';
+import { isoTime, isoTimeOrNull } from '../../shared/districtTime';
 
 export const EVENT_VIEW_COLUMNS = `id, type, title, town_code, community, status, reported_at, accepted_at,
   closed_at, departments, accept_overdue, handle_overdue`;

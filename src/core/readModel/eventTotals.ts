@@ -7,7 +7,6 @@ import { EVENT_TYPES, eventStatusSchema, ratePct, type EventStatus, type EventTy
 import type { EventKpis } from '../../shared/readModel';
 import type { ReadContext } from './context';
 import { SOURCE_FILTER } from './sources';
-import { localDate } from './time';
 
 export const EVENT_STEPS = eventStatusSchema.options;
 const OPEN_STATUSES: ReadonlySet<EventStatus> = new Set(['reported', 'accepted', 'dispatched', 'handled']);
@@ -96,7 +95,7 @@ export function createEventTotalsReader(ctx: ReadContext) {
       acceptOverdueRatePct: ratePct(t.acceptedOverdue, t.accepted),
       satisfactionRatePct: ratePct(t.satisfiedOrBasically, t.rated),
       dispatchedPersonnel: dispatchedPersonnel.get({ sources: ctx.sources }) as number,
-      reportedToday: reportedOn.get({ sources: ctx.sources, date: localDate(ctx.now()) }) as number,
+      reportedToday: reportedOn.get({ sources: ctx.sources, date: ctx.time.localDate(ctx.now()) }) as number,
       open: t.open,
     };
   }

@@ -10,7 +10,6 @@ import type { EventTotalsReader } from './eventTotals';
 import { EVENT_VIEW_COLUMNS, toEventView, type EventRow } from './eventRows';
 import { percentilesFromHistogram } from './percentiles';
 import { SOURCE_FILTER } from './sources';
-import { lastLocalDates } from './time';
 import { datedBy } from '../../shared/queries';
 
 export const LATEST_EVENTS = 20;
@@ -50,7 +49,7 @@ export function createEventsQuery(ctx: ReadContext, totalsReader: EventTotalsRea
   return (): EventsModel => {
     const p = { sources: ctx.sources };
     const totals = totalsReader.totals();
-    const dates = lastLocalDates(ctx.now(), DAILY_DAYS);
+    const dates = ctx.time.lastLocalDates(ctx.now(), DAILY_DAYS);
     const perDay = new Map(dates.map((d) => [d, { date: d, reported: 0, closed: 0 }]));
     const last7 = new Set(dates.slice(-7));
     const townLast7 = new Map<string, number>();

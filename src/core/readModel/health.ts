@@ -10,7 +10,7 @@ import { statSync } from 'node:fs';
 import type { Freshness, HealthModel, SourceHealth } from '../../shared/readModel';
 import type { ReadContext } from './context';
 import { SOURCE_FILTER } from './sources';
-import { isoTime, isoTimeOrNull } from './time';
+import { isoTime, isoTimeOrNull } from '../../shared/districtTime';
 
 export const DEFAULT_INTERVAL_SEC = 30;
 export const FRESH_INTERVALS = 2;

@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { QueryName, QueryParams, QueryResult } from '../../shared/queries';
+import { districtTime } from '../../shared/districtTime';
 import { DEFAULT_RISK_MODEL, type RiskModelConfig } from '../../shared/risk';
 import { silentLogger, type Logger } from '../log/logger';
 import { createConsultationQuery } from './consultation';
@@ -16,7 +17,7 @@ import { createHealthQuery } from './health';
 import { createMetaQuery } from './meta';
 import { createOverviewQuery } from './overview';
 import { createRiskQuery } from './risk';
-import { createRiskHistoryReader } from './riskHistory';
+import { createAssessedWeeksReader } from './assessedWeeks';
 import { createTownQuery } from './town';
 import { createVocabularyReader } from './vocabulary';
 import { createWarningsReader } from './warnings';
@@ -30,6 +31,8 @@ export interface ReadModelOptions {
   riskModel?: RiskModelConfig;
   /** Clock for "today" and freshness; tests fix it. */
   now?: () => number;
+  /** The district's time zone (config district.timeZone): what "today" and a local day are. */
+  timeZone?: string;
   /** Only these sources' rows (the configured ones); default every source in the cache. */
   sourceIds?: string[];
   /** The cache file, for the size shown in health; default db.name. */
@@ -57,9 +60,9 @@ export interface ReadModel {
 
 export function createReadModel(db: Database, opts: ReadModelOptions = {}): ReadModel {
   const logger = opts.logger ?? silentLogger;
-  const ctx = createContext(db, opts.sourceIds, opts.now ?? Date.now, logger);
+  const ctx = createContext(db, opts.sourceIds, opts.now ?? Date.now, districtTime(opts.timeZone), logger);
   const vocabulary = createVocabularyReader(db);
-  const risk = createRiskHistoryReader(ctx, vocabulary, opts.riskModel ?? DEFAULT_RISK_MODEL);
+  const risk = createAssessedWeeksReader(ctx, vocabulary, opts.riskModel ?? DEFAULT_RISK_MODEL);
   const warnings = createWarningsReader(ctx);
   const eventTotals = createEventTotalsReader(ctx);
   const consultationTotals = createConsultationTotalsReader(ctx);

@@ -2,7 +2,7 @@
 import type { IndicatorId, Vocabulary } from '../../shared/contract';
 import type { OverviewModel } from '../../shared/readModel';
 import { isRateIndicator } from '../../shared/risk';
-import type { AssessedWeek } from './riskHistory';
+import type { AssessedWeek } from './assessedWeeks';
 
 export function districtIndicators(
   vocabulary: Vocabulary,

@@ -5,14 +5,14 @@ import type { ReadContext } from './context';
 import type { ConsultationTotalsReader } from './consultationTotals';
 import type { EventTotalsReader } from './eventTotals';
 import { districtIndicators } from './indicators';
-import type { AssessedWeek, RiskHistoryReader } from './riskHistory';
+import type { AssessedWeek, AssessedWeeksReader } from './assessedWeeks';
 import { OVERVIEW_WARNINGS, type WarningsReader } from './warnings';
 import { datedBy } from '../../shared/queries';
 
 export function createOverviewQuery(
   ctx: ReadContext,
   deps: {
-    risk: RiskHistoryReader;
+    risk: AssessedWeeksReader;
     vocabulary: (sources: string | null) => Vocabulary;
     warnings: WarningsReader;
     events: EventTotalsReader;

@@ -1,11 +1,11 @@
 /** Risk (五色图): every town's assessment in a week, trends and forecasts, explanations, 预测预警. */
 import type { RiskModel } from '../../shared/readModel';
 import type { ReadContext } from './context';
-import type { RiskHistory, RiskHistoryReader } from './riskHistory';
+import type { AssessedWeeks, AssessedWeeksReader } from './assessedWeeks';
 import { datedBy } from '../../shared/queries';
 
 /** A town's score and level in every week up to `upTo`, oldest first. */
-export function trendOf(h: RiskHistory, townCode: string, upTo: string) {
+export function trendOf(h: AssessedWeeks, townCode: string, upTo: string) {
   return h.weeks
     .filter((w) => w <= upTo)
     .flatMap((w) => {
@@ -14,7 +14,7 @@ export function trendOf(h: RiskHistory, townCode: string, upTo: string) {
     });
 }
 
-export function createRiskQuery(ctx: ReadContext, risk: RiskHistoryReader) {
+export function createRiskQuery(ctx: ReadContext, risk: AssessedWeeksReader) {
   return (params: { week?: string }): RiskModel => {
     const h = risk.history();
     const weekStart = risk.resolveWeek(h, params.week);

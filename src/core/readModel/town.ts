@@ -5,7 +5,7 @@ import { CONSULTATION_VIEW_COLUMNS, toConsultationView, type ConsultationRow } f
 import { EVENT_VIEW_COLUMNS, toEventView, type EventRow } from './eventRows';
 import { mergeWarnings } from './overview';
 import { trendOf } from './risk';
-import type { RiskHistoryReader } from './riskHistory';
+import type { AssessedWeeksReader } from './assessedWeeks';
 import { SOURCE_FILTER } from './sources';
 import type { WarningsReader } from './warnings';
 import { datedBy } from '../../shared/queries';
@@ -23,7 +23,7 @@ export class UnknownTownError extends Error {
 
 export function createTownQuery(
   ctx: ReadContext,
-  deps: { risk: RiskHistoryReader; warnings: WarningsReader },
+  deps: { risk: AssessedWeeksReader; warnings: WarningsReader },
 ) {
   // Newest first along the one time index, the town filtered inside it (migration 021): a
   // busy town stops after a few dozen entries, and the window bounds a town with few events.

@@ -7,7 +7,7 @@ import type { Warning, WarningStatus } from '../../shared/contract';
 import type { WarningView } from '../../shared/readModel';
 import type { ReadContext } from './context';
 import { SOURCE_FILTER } from './sources';
-import { isoTime } from './time';
+import { isoTime } from '../../shared/districtTime';
 
 export const OVERVIEW_WARNINGS = 20;
 

@@ -1,5 +1,5 @@
 import type { RiskPeriod, Town, Warning } from '../../shared/contract';
-import { generateRiskHistory } from './riskHistory';
+import { tellRiskStory } from './riskStory';
 import type { FeedStore } from './store';
 import { HOUR } from './time';
 
@@ -28,7 +28,7 @@ export class RiskFeeds {
   }
 
   private generate(now: number): { periods: RiskPeriod[]; warnings: Warning[] } {
-    return generateRiskHistory({
+    return tellRiskStory({
       seed: this.input.seed,
       anchor: new Date(this.input.now),
       now: new Date(now),

@@ -1,39 +1,17 @@
 /**
  * Simulated-district time. Internally everything is epoch milliseconds; on the wire every
- * timestamp is ISO 8601 in China Standard Time (+08:00), to the second, as district
- * systems send it.
+ * timestamp is ISO 8601 in the district's local time (China Standard Time, +08:00), to the
+ * second, as district systems send it. The arithmetic is the shared district time's.
  */
+import { DAY_MS, DEFAULT_TIME_ZONE, HOUR_MS, MINUTE_MS, districtTime } from '../../shared/districtTime';
 
-export const MINUTE = 60_000;
-export const HOUR = 3_600_000;
-export const DAY = 86_400_000;
-const OFFSET = 8 * HOUR;
+export const MINUTE = MINUTE_MS;
+export const HOUR = HOUR_MS;
+export const DAY = DAY_MS;
 
-/** '2026-11-27T09:05:00+08:00' */
-export function isoLocal(ms: number): string {
-  const d = new Date(Math.floor(ms / 1000) * 1000 + OFFSET);
-  return `${d.toISOString().slice(0, 19)}+08:00`;
-}
-
-/** Local calendar date, 'YYYY-MM-DD'. */
-export function localDate(ms: number): string {
-  return new Date(ms + OFFSET).toISOString().slice(0, 10);
-}
-
-/** Local hour of day, 0–23. */
-export function localHour(ms: number): number {
-  return new Date(ms + OFFSET).getUTCHours();
-}
-
-/** Local day of week, 0 = Sunday. */
-export function localWeekday(ms: number): number {
-  return new Date(ms + OFFSET).getUTCDay();
-}
-
-/** Start of the local day containing ms. */
-export function localMidnight(ms: number): number {
-  return ms - ((((ms + OFFSET) % DAY) + DAY) % DAY);
-}
+/** Every simulated district is a Chinese one: China Standard Time. */
+export const SIM_TIME = districtTime(DEFAULT_TIME_ZONE);
+export const { isoLocal, localDate, localHour, localWeekday, localMidnight } = SIM_TIME;
 
 /** Whole seconds: wire times carry no milliseconds, so plans never hold them either. */
 export function toSecond(ms: number): number {

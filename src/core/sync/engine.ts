@@ -8,7 +8,7 @@ import { FEED_LIMIT_MAX } from '../../shared/contract';
 import type { ChangeNotice, SourceHealth } from '../../shared/readModel';
 import type { Cache } from '../cache';
 import { silentLogger, type Logger } from '../log/logger';
-import { backoffDelay } from './backoff';
+import { backoffDelay } from '../../shared/backoff';
 import { districtApiOnly } from './districtApiReader';
 import { DATA_ENDPOINTS, META_ENDPOINT, intervalMs, type EndpointSpec } from './endpoints';
 import { pollEndpoint, type PollResult } from './pollEndpoint';

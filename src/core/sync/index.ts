@@ -1,3 +1,2 @@
 export { createSyncEngine, type SyncEngine, type SyncEngineOptions, type SyncSummary, type EndpointSummary } from './engine';
-export { backoffDelay } from './backoff';
 export { DATA_ENDPOINTS, META_ENDPOINT, intervalMs } from './endpoints';

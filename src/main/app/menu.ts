@@ -1,12 +1,12 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { UiLocale } from '../../shared/ipc';
+import type { Locale } from '../../shared/i18n';
 import { mainText } from '../i18n/messages';
 
 /**
  * A wall shows no menu at all; a desktop window gets a small one in the UI's language.
  * There is deliberately no developer-tools item (packaged builds disable devtools).
  */
-export function applyMenu(onWall: boolean, locale: UiLocale): void {
+export function applyMenu(onWall: boolean, locale: Locale): void {
   if (onWall) {
     Menu.setApplicationMenu(null);
     return;

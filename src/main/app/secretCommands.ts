@@ -1,4 +1,4 @@
-import type { CliCommand } from '../cli/args';
+import type { LaunchCommand } from '../cli/launchArgs';
 import { openSecretStore } from './secrets';
 
 /**
@@ -6,7 +6,7 @@ import { openSecretStore } from './secrets';
  * operator stores a source token without it ever appearing in the configuration or a shell
  * history. Returns the process exit code.
  */
-export async function runSecretCommand(command: Exclude<CliCommand, { kind: 'run' }>, secretsFile: string): Promise<number> {
+export async function runSecretCommand(command: Exclude<LaunchCommand, { kind: 'run' }>, secretsFile: string): Promise<number> {
   try {
     const store = openSecretStore(secretsFile);
     switch (command.kind) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../../shared/i18n';
 import type { IpcInvokeChannel, IpcRequest } from '../../shared/ipc';
 import { parseQueryParams, QUERY_NAMES, type QueryName } from '../../shared/queries';
 
@@ -26,7 +27,7 @@ export const ipcRequestSchemas = {
   'cockpit/linkState': z.null(),
   'app/diagnostics': z.null(),
   'app/openExternal': z.object({ url: z.string().max(2048) }).strict(),
-  'app/setLocale': z.object({ locale: z.enum(['zh-CN', 'en']) }).strict(),
+  'app/setLocale': z.object({ locale: z.enum(LOCALES) }).strict(),
 } satisfies { [C in IpcInvokeChannel]: z.ZodType<IpcRequest<C>, unknown> };
 
 export type ParsedRequest<C extends IpcInvokeChannel> = { ok: true; value: IpcRequest<C> } | { ok: false; error: string };

@@ -4,7 +4,7 @@ import type { Diagnostics } from '../../shared/ipc';
 import type { ChangeNotice } from '../../shared/readModel';
 import { CoreClient } from '../core-host/coreClient';
 import { isCoreToMain, type MainToCore } from '../core-host/messages';
-import { Backoff, type BackoffOptions } from './backoff';
+import { Backoff, type BackoffOptions } from '../../shared/backoff';
 
 /** What we use of a child process: Electron's UtilityProcess has this shape (so does a Node adapter in tests). */
 export interface CoreChild {

@@ -1,4 +1,4 @@
-import { Backoff, type BackoffOptions } from './backoff';
+import { Backoff, type BackoffOptions } from '../../shared/backoff';
 
 export interface RendererWatchdogActions {
   /** Load the page again (the renderer process is gone or was just killed). */

@@ -13,7 +13,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 // is incomplete), and map3D then logs missing shaders.
 import 'echarts-gl';
 import { LEVELS, STANDARD_VOCABULARY } from '../../shared/contract';
-import { LEVEL_COLORS, NO_DATA_COLOR } from '../theme/levelColors';
+import { LEVEL_COLORS, NO_DATA_COLOR } from '../palette/levelColors';
 import { isRenderMessage, type Map3DFrameMessage, type Map3DRenderMessage } from './protocol';
 
 // map3D reads region shapes through echarts' geo component: without it, it draws nothing.

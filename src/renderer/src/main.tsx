@@ -4,7 +4,7 @@ import './styles/wall.css';
 import { App } from './App';
 import { startLive } from './data/live';
 import { installCanvasTextMeasure } from './shell/canvasTextMeasure';
-import { applyLevelCssVariables } from '../theme/levelColors';
+import { applyLevelCssVariables } from '../palette/levelColors';
 
 // CSS reads the five colours from the same module the charts use, before anything paints.
 applyLevelCssVariables(document.documentElement.style);

@@ -4,6 +4,6 @@ export * from './overrides';
 export * from './assess';
 export * from './baselines';
 export * from './forecast';
-export * from './history';
+export * from './assessHistory';
 export * from './predictive';
 export * from './weeks';

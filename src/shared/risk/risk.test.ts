@@ -14,7 +14,6 @@ import {
   predictiveWarnings,
   riskModelOverridesSchema,
   scoreForRatio,
-  weekStartOf,
   type PeriodValues,
 } from './index';
 
@@ -251,14 +250,5 @@ describe('riskModelOverridesSchema / applyRiskModelOverrides', () => {
 
   it('rejects thresholds out of order with a message saying which', () => {
     expect(() => applyRiskModelOverrides({ thresholds: { orange: 80 } })).toThrow(/riskModel\.thresholds: need red > orange/);
-  });
-});
-
-describe('weekStartOf', () => {
-  it('gives the Monday in Shanghai local time', () => {
-    // Sunday 2026-11-29 20:00 UTC is Monday 2026-11-30 04:00 in Shanghai.
-    expect(weekStartOf(new Date('2026-11-29T20:00:00Z'))).toBe('2026-11-30');
-    expect(weekStartOf(new Date('2026-11-29T15:59:00Z'))).toBe('2026-11-23');
-    expect(weekStartOf(new Date('2026-11-27T07:53:00Z'))).toBe('2026-11-23');
   });
 });

@@ -1,7 +1,7 @@
 import type { ChartOption } from './echarts';
 import { countUnit } from '../i18n/units';
 import { escapeHtml } from './escapeHtml';
-import { axisLabel, axisLine, CHART_FONT, FS, INK, SERIES_COLORS, splitLine, textStyle, tooltipBase } from './theme';
+import { axisLabel, axisLine, CHART_FONT, FS, INK, SERIES_COLORS, splitLine, textStyle, tooltipBase } from './chartStyle';
 
 /** A bar item: its label (data text: escaped in tooltips), value and optional own colour. */
 export interface BarItem {

@@ -2,7 +2,7 @@ import type { Level } from '../../../shared/contract';
 import { LEVELS } from '../../../shared/contract';
 
 // The palette itself lives in one module shared with the 3D frame; re-exported for the charts.
-export { LEVEL_COLORS, LEVEL_INK, NO_DATA_COLOR } from '../../theme/levelColors';
+export { LEVEL_COLORS, LEVEL_INK, NO_DATA_COLOR } from '../../palette/levelColors';
 
 export type LevelText = 'colour' | 'risk' | 'short' | 'count';
 

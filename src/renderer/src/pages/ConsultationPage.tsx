@@ -3,7 +3,7 @@ import { CONSULTATION_CATEGORY_NAMES } from '../../../shared/contract';
 import type { ConsultationModel } from '../../../shared/readModel';
 import { buildBarsOption, buildDailyLinesOption, buildGroupedBarsOption } from '../charts/basicOptions';
 import { EChart } from '../charts/EChart';
-import { SERIES_COLORS } from '../charts/theme';
+import { SERIES_COLORS } from '../charts/chartStyle';
 import { useQuery } from '../data/useQuery';
 import { fmtNumber, fmtPct, useT, usePick, textOr } from '../i18n';
 import { countUnit } from '../i18n/units';

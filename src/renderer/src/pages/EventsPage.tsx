@@ -3,7 +3,7 @@ import { EVENT_TYPE_NAMES } from '../../../shared/contract';
 import type { EventsModel } from '../../../shared/readModel';
 import { buildBarsOption, buildDailyLinesOption, buildFlowOption, buildGroupedBarsOption } from '../charts/basicOptions';
 import { EChart } from '../charts/EChart';
-import { SERIES_COLORS } from '../charts/theme';
+import { SERIES_COLORS } from '../charts/chartStyle';
 import { useQuery } from '../data/useQuery';
 import { fmtNumber, useT, usePick } from '../i18n';
 import { countUnit } from '../i18n/units';

@@ -1,11 +1,10 @@
+import { Backoff } from '../../../shared/backoff';
 import type { ChangeNotice } from '../../../shared/readModel';
 import type { QueryName, QueryParams, QueryResult } from '../../../shared/queries';
 import type { CockpitTransport } from '../../../shared/transport';
 
 /** The hub sends a heartbeat this often; silence for HEARTBEAT_TIMEOUT_MS means the link is down. */
 const HEARTBEAT_TIMEOUT_MS = 35_000;
-const RECONNECT_MIN_MS = 1_000;
-const RECONNECT_MAX_MS = 15_000;
 
 /**
  * The renderer's transport when served by the hub: queries over fetch, change notices over
@@ -18,7 +17,8 @@ export function createHubTransport(base = ''): CockpitTransport {
   const linkListeners = new Set<(up: boolean) => void>();
   let source: EventSource | null = null;
   let up = false;
-  let retryMs = RECONNECT_MIN_MS;
+  // 1 s, 2 s, 4 s … 15 s between attempts; an open stream starts the count over.
+  const retries = new Backoff({ initialMs: 1_000, maxMs: 15_000, resetAfterMs: Infinity });
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let silenceTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -46,8 +46,7 @@ export function createHubTransport(base = ''): CockpitTransport {
 
   const reconnect = (): void => {
     close();
-    retryTimer = setTimeout(connect, retryMs);
-    retryMs = Math.min(retryMs * 2, RECONNECT_MAX_MS);
+    retryTimer = setTimeout(connect, retries.failed(0));
   };
 
   function connect(): void {
@@ -55,7 +54,7 @@ export function createHubTransport(base = ''): CockpitTransport {
     const es = new EventSource(`${base}/api/changes`, { withCredentials: true });
     source = es;
     es.addEventListener('open', () => {
-      retryMs = RECONNECT_MIN_MS;
+      retries.reset();
       setLink(true);
       armSilenceTimer();
     });

@@ -7,17 +7,17 @@
  *   --delete-secret NAME   remove a stored token, then exit
  *   --list-secrets         print the names of stored tokens, then exit
  */
-export type CliCommand = { kind: 'run' } | { kind: 'setSecret'; name: string } | { kind: 'deleteSecret'; name: string } | { kind: 'listSecrets' };
+export type LaunchCommand = { kind: 'run' } | { kind: 'setSecret'; name: string } | { kind: 'deleteSecret'; name: string } | { kind: 'listSecrets' };
 
-export interface CliArgs {
+export interface LaunchArgs {
   configPath: string | null;
-  command: CliCommand;
+  command: LaunchCommand;
   errors: string[];
 }
 
 const VALUE_OPTIONS = ['--config', '--set-secret', '--delete-secret'] as const;
 
-export function parseCliArgs(argv: readonly string[]): CliArgs {
+export function parseLaunchArgs(argv: readonly string[]): LaunchArgs {
   const values: Partial<Record<(typeof VALUE_OPTIONS)[number], string>> = {};
   const errors: string[] = [];
   let listSecrets = false;
@@ -42,7 +42,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       if (value) values[opt] = value;
     }
   }
-  const commands: CliCommand[] = [];
+  const commands: LaunchCommand[] = [];
   if (values['--set-secret']) commands.push({ kind: 'setSecret', name: values['--set-secret'] });
   if (values['--delete-secret']) commands.push({ kind: 'deleteSecret', name: values['--delete-secret'] });
   if (listSecrets) commands.push({ kind: 'listSecrets' });

@@ -20,7 +20,7 @@ import {
 } from '../../shared/risk';
 import type { ReadContext } from './context';
 import { SOURCE_FILTER } from './sources';
-import { isoTime } from './time';
+import { isoTime } from '../../shared/districtTime';
 
 interface PeriodRow {
   town_code: string;
@@ -38,7 +38,7 @@ export interface AssessedWeek {
   engine: AssessedPeriod;
 }
 
-export interface RiskHistory {
+export interface AssessedWeeks {
   /** Week starts with data, oldest first. */
   weeks: string[];
   /** weekStart → town code → assessed week. */
@@ -48,7 +48,7 @@ export interface RiskHistory {
   periods: PeriodValues[];
 }
 
-export function createRiskHistoryReader(
+export function createAssessedWeeksReader(
   ctx: ReadContext,
   vocabulary: (sources: string | null) => Vocabulary,
   model: RiskModelConfig,
@@ -64,11 +64,11 @@ export function createRiskHistoryReader(
          || '|' || (SELECT coalesce(group_concat(code || '=' || population || '=' || name), '') FROM towns WHERE ${SOURCE_FILTER})`,
   ).pluck();
 
-  let memo: { key: string; vocabulary: Vocabulary; history: RiskHistory } | null = null;
+  let memo: { key: string; vocabulary: Vocabulary; history: AssessedWeeks } | null = null;
   const forecasts = new Map<string, TownForecast | null>();
   const predictive = new Map<string, WarningView[]>();
 
-  function history(): RiskHistory {
+  function history(): AssessedWeeks {
     const key = fingerprintStmt.get({ sources: ctx.sources }) as string;
     const vocab = vocabulary(ctx.sources);
     if (memo && memo.key === key && memo.vocabulary === vocab) return memo.history;
@@ -78,7 +78,7 @@ export function createRiskHistoryReader(
     return memo.history;
   }
 
-  function build(vocab: Vocabulary): RiskHistory {
+  function build(vocab: Vocabulary): AssessedWeeks {
     // Several sources may cover the same town-week: the most recently revised row wins
     // (rows arrive ordered by updated_at, so a later one replaces an earlier one).
     const latest = new Map<string, PeriodRow>();
@@ -141,13 +141,13 @@ export function createRiskHistoryReader(
   }
 
   /** The chosen week if it has data, else the latest week; null when there is no risk data. */
-  function resolveWeek(h: RiskHistory, week: string | undefined): string | null {
+  function resolveWeek(h: AssessedWeeks, week: string | undefined): string | null {
     if (week && h.byWeek.has(week)) return week;
     return h.weeks.length ? h.weeks[h.weeks.length - 1] : null;
   }
 
   /** Next week's forecast for a town from its weeks up to `upTo` (memoised with the history). */
-  function engineForecast(h: RiskHistory, townCode: string, upTo: string): TownForecast | null {
+  function engineForecast(h: AssessedWeeks, townCode: string, upTo: string): TownForecast | null {
     const key = `${townCode}|${upTo}`;
     if (!forecasts.has(key)) {
       const towns = ctx.towns().map((t) => ({ code: t.code, population: t.population }));
@@ -159,7 +159,7 @@ export function createRiskHistoryReader(
     return forecasts.get(key)!;
   }
 
-  function forecast(h: RiskHistory, townCode: string, upTo: string): Forecast | null {
+  function forecast(h: AssessedWeeks, townCode: string, upTo: string): Forecast | null {
     const f = engineForecast(h, townCode, upTo);
     if (!f) return null;
     return {
@@ -173,7 +173,7 @@ export function createRiskHistoryReader(
   }
 
   /** 预测预警 the engine raises for the week after `weekStart`, for every town assessed that week. */
-  function predictiveFor(h: RiskHistory, weekStart: string): WarningView[] {
+  function predictiveFor(h: AssessedWeeks, weekStart: string): WarningView[] {
     const hit = predictive.get(weekStart);
     if (hit) return hit;
     const week = h.byWeek.get(weekStart) ?? new Map<string, AssessedWeek>();
@@ -206,4 +206,4 @@ export function createRiskHistoryReader(
   return { history, resolveWeek, forecast, predictiveFor };
 }
 
-export type RiskHistoryReader = ReturnType<typeof createRiskHistoryReader>;
+export type AssessedWeeksReader = ReturnType<typeof createAssessedWeeksReader>;

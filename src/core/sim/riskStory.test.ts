@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { STANDARD_VOCABULARY, riskPeriodSchema, warningSchema, type Town } from '../../shared/contract';
-import { DEFAULT_RISK_MODEL, applyRiskModelOverrides, assessHistory, severity, weekStartOf } from '../../shared/risk';
+import { DEFAULT_RISK_MODEL, applyRiskModelOverrides, assessHistory, severity } from '../../shared/risk';
+import { SIM_TIME } from './time';
 import { LINPING } from './districts/linping';
-import { generateRiskHistory } from './riskHistory';
+import { tellRiskStory } from './riskStory';
 
 const towns: Town[] = LINPING.towns.map((t) => ({ code: t.code, name: t.name, kind: t.kind, seat: t.seat, population: t.population }));
 const communitiesByTown = Object.fromEntries(LINPING.towns.map((t) => [t.code, t.communities.map((c) => c.name)]));
@@ -13,9 +14,9 @@ const QS = '330113006';
 const ARTICLE =
   '从发案地区分析,4个社区案件高发,其中工业园区发案占比最高。目前都市产业园区域防诈工作管理主体无法明确,相关宣传力度偏小,问题整改较难,需对责任主体进行明确。';
 
-const run = (seed = 42, computeLevels = true) => generateRiskHistory({ seed, anchor: now, towns, communitiesByTown, computeLevels });
+const run = (seed = 42, computeLevels = true) => tellRiskStory({ seed, anchor: now, towns, communitiesByTown, computeLevels });
 
-describe('generateRiskHistory', () => {
+describe('tellRiskStory', () => {
   const { periods, warnings } = run();
   const weeks = [...new Set(periods.map((p) => p.weekStart))].sort();
   const series = (code: string) => weeks.map((w) => periods.find((p) => p.townCode === code && p.weekStart === w)!);
@@ -27,7 +28,7 @@ describe('generateRiskHistory', () => {
 
   it('covers 26 ISO weeks (Mondays) ending with the week containing now, every town each week', () => {
     expect(weeks).toHaveLength(26);
-    expect(weeks[25]).toBe(weekStartOf(now));
+    expect(weeks[25]).toBe(SIM_TIME.weekStartOf(now.getTime()));
     expect(weeks.every((w) => new Date(`${w}T00:00:00Z`).getUTCDay() === 1)).toBe(true);
     expect(periods).toHaveLength(26 * towns.length);
     expect(new Set(periods.map((p) => p.id)).size).toBe(periods.length);
@@ -111,7 +112,7 @@ describe('generateRiskHistory', () => {
 
   it('still gives valid records for a short history', () => {
     for (const weeks of [1, 4, 12]) {
-      const r = generateRiskHistory({ seed: 42, anchor: now, towns, communitiesByTown, weeks, computeLevels: true });
+      const r = tellRiskStory({ seed: 42, anchor: now, towns, communitiesByTown, weeks, computeLevels: true });
       expect(new Set(r.periods.map((p) => p.weekStart)).size).toBe(weeks);
       for (const p of r.periods) expect(riskPeriodSchema.safeParse(p).error).toBeUndefined();
       for (const w of r.warnings) expect(warningSchema.safeParse(w).error).toBeUndefined();
@@ -132,7 +133,7 @@ describe('generateRiskHistory', () => {
 describe('the story as the clock moves on', () => {
   const DAY = 86_400_000;
   const at = (days: number) =>
-    generateRiskHistory({ seed: 42, anchor: now, now: new Date(now.getTime() + days * DAY), towns, communitiesByTown, computeLevels: true });
+    tellRiskStory({ seed: 42, anchor: now, now: new Date(now.getTime() + days * DAY), towns, communitiesByTown, computeLevels: true });
   const start = at(0);
   const later = at(35);
   const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((x) => [x.id, x]));
@@ -140,9 +141,9 @@ describe('the story as the clock moves on', () => {
   it('adds the new weeks and never retells a week that was already published', () => {
     const weeks = [...new Set(later.periods.map((p) => p.weekStart))].sort();
     expect(weeks).toHaveLength(31);
-    expect(weeks[30]).toBe(weekStartOf(new Date(now.getTime() + 35 * DAY)));
+    expect(weeks[30]).toBe(SIM_TIME.weekStartOf(now.getTime() + 35 * DAY));
     const after = byId(later.periods);
-    const anchorWeek = weekStartOf(now);
+    const anchorWeek = SIM_TIME.weekStartOf(now.getTime());
     for (const p of start.periods) {
       const q = after.get(p.id)!;
       expect(q.indicators, p.id).toEqual(p.indicators);

@@ -1,8 +1,9 @@
 import type { IndicatorId, IndicatorValues, Level, RiskPeriod, Town, Warning } from '../../shared/contract';
 import { INDICATOR_IDS, STANDARD_VOCABULARY } from '../../shared/contract';
-import { DEFAULT_RISK_MODEL, addDays, assessHistory, severity, weekStartOf } from '../../shared/risk';
+import { addDays } from '../../shared/districtTime';
+import { DEFAULT_RISK_MODEL, assessHistory, severity } from '../../shared/risk';
 import { Rng, hashSeed } from './prng';
-import { DAY, HOUR, MINUTE, isoLocal } from './time';
+import { DAY, HOUR, MINUTE, SIM_TIME, isoLocal } from './time';
 
 /**
  * The simulated district's 五色图 history: weekly indicator values per town and the warnings
@@ -13,7 +14,7 @@ import { DAY, HOUR, MINUTE, isoLocal } from './time';
  * of weeks see the same story live time showed. Deterministic for (seed, anchor, now).
  */
 
-export interface RiskHistoryInput {
+export interface RiskStoryInput {
   seed: number;
   /** Where the story is anchored: the week containing it is the history's last default week. */
   anchor: Date;
@@ -422,14 +423,14 @@ function goodAirDays(rng: Rng, p: number): number {
   return good;
 }
 
-export function generateRiskHistory(input: RiskHistoryInput): { periods: RiskPeriod[]; warnings: Warning[] } {
+export function tellRiskStory(input: RiskStoryInput): { periods: RiskPeriod[]; warnings: Warning[] } {
   const weeks = input.weeks ?? 26;
   const anchorAt = input.anchor.getTime();
   const now = (input.now ?? input.anchor).getTime();
-  const first = addDays(weekStartOf(input.anchor), -7 * (weeks - 1));
+  const first = addDays(SIM_TIME.weekStartOf(input.anchor.getTime()), -7 * (weeks - 1));
   const weekStartAt = (w: number) => addDays(first, 7 * w);
   // Weeks up to the one containing the clock (never fewer than the history before the anchor).
-  const current = weekStartOf(new Date(Math.max(now, anchorAt)));
+  const current = SIM_TIME.weekStartOf(Math.max(now, anchorAt));
   const count = Math.round((Date.parse(`${current}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / (7 * DAY)) + 1;
   const weekStarts = Array.from({ length: count }, (_, i) => weekStartAt(i));
   const story = buildStory(input.towns, input.communitiesByTown, weekStartAt, weeks - 1, anchorAt, now);

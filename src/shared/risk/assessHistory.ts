@@ -4,7 +4,8 @@ import { assessTownWeek, type TownAssessment } from './assess';
 import { BaselineIndex, type PeriodValues, type TownPopulation } from './baselines';
 import { forecastNext } from './forecast';
 import type { RiskModelConfig } from './model';
-import { addDays, nextWeekStart } from './weeks';
+import { addDays } from '../districtTime';
+import { nextWeekStart } from './weeks';
 
 /** Mean of each indicator over the given weeks' values (the assessed value of a week). */
 export function meanValues(weeks: IndicatorValues[]): IndicatorValues {
