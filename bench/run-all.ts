@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 
 const BENCHES = [
   ['bench/backfill.ts'],
+  ['bench/connect-backfill.ts'],
   ['bench/read-model.ts', '--events', '1000000', '--runs', '200'],
   ['bench/idle-poll.ts'],
   ['bench/core-host.ts', '--runs', '30'],

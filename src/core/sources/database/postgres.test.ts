@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema, sourceConfigSchema } from '../../../shared/config';
-import type { DistrictEvent } from '../../../shared/contract';
 import { generateSyntheticEvents } from '../../../shared/contract/testing/syntheticEvents';
 import { openCache } from '../../cache';
 import { removeTempDirs, tempDir } from '../../cache/testing/tempDir';
@@ -16,38 +15,9 @@ import { silentLogger } from '../../log/logger';
 import { createSyncEngine } from '../../sync';
 import { createSourceReader } from '..';
 import { startTestPostgres, type TestPostgres } from '../testing/postgres';
+import { EVENTS_TABLE_SQL, insertEvents } from '../testing/postgresEvents';
 
 let db: TestPostgres;
-
-export const EVENTS_TABLE_SQL = `
-  CREATE TABLE gov_events (
-    event_no text PRIMARY KEY, kind text NOT NULL, title text NOT NULL, town text NOT NULL, community text NOT NULL,
-    channel text NOT NULL, status text NOT NULL, reported_at timestamptz NOT NULL, accepted_at timestamptz,
-    dispatched_at timestamptz, handled_at timestamptz, closed_at timestamptz, departments text[] NOT NULL,
-    handlers text[] NOT NULL, accept_overdue boolean NOT NULL, handle_overdue boolean NOT NULL, rating text,
-    modified_at timestamptz NOT NULL);
-  CREATE VIEW cockpit_events AS SELECT event_no AS id, kind AS type, title, town AS "townCode", community,
-    channel AS source, status, reported_at AS "reportedAt", accepted_at AS "acceptedAt", dispatched_at AS "dispatchedAt",
-    handled_at AS "handledAt", closed_at AS "closedAt", departments, handlers, accept_overdue AS "acceptOverdue",
-    handle_overdue AS "handleOverdue", rating AS satisfaction, modified_at AS "updatedAt" FROM gov_events;
-  CREATE ROLE cockpit_reader LOGIN;
-  GRANT SELECT ON cockpit_events TO cockpit_reader;`;
-
-export async function insertEvents(pgdb: TestPostgres, events: DistrictEvent[]): Promise<void> {
-  const rows = events.map((e) => ({
-    event_no: e.id, kind: e.type, title: e.title, town: e.townCode, community: e.community, channel: e.source, status: e.status,
-    reported_at: e.reportedAt, accepted_at: e.acceptedAt, dispatched_at: e.dispatchedAt, handled_at: e.handledAt, closed_at: e.closedAt,
-    departments: e.departments, handlers: e.handlers, accept_overdue: e.acceptOverdue, handle_overdue: e.handleOverdue,
-    rating: e.satisfaction, modified_at: e.updatedAt,
-  }));
-  for (let i = 0; i < rows.length; i += 20_000) {
-    await pgdb.sql(
-      `INSERT INTO gov_events SELECT * FROM json_populate_recordset(null::gov_events, $1)
-       ON CONFLICT (event_no) DO UPDATE SET status = excluded.status, closed_at = excluded.closed_at, modified_at = excluded.modified_at`,
-      [JSON.stringify(rows.slice(i, i + 20_000))],
-    );
-  }
-}
 
 const events = [...generateSyntheticEvents(2600, { seed: 11, startMs: Date.UTC(2026, 9, 1) })];
 

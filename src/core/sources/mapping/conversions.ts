@@ -16,10 +16,40 @@ const show = (v: unknown) => {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
+const offsets = new Map<string, number>();
 /** "+08:00" → minutes east of UTC. */
 export function offsetMinutes(offset: string): number {
-  const sign = offset.startsWith('-') ? -1 : 1;
-  return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+  let m = offsets.get(offset);
+  if (m === undefined) {
+    m = (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+    offsets.set(offset, m);
+  }
+  return m;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const digitsAt = (s: string, from: number, to: number) => {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+};
+
+/**
+ * "2026-11-01 08:00:00" — how most systems write a local time — straight to ISO at `offset`,
+ * without a Date (a backfill converts millions); null when the text is any other shape.
+ */
+function localSecondsToIso(s: string, offset: string): string | null {
+  if (s.length !== 19 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || (s.charCodeAt(10) !== 32 && s.charCodeAt(10) !== 84) || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return null;
+  if (!digitsAt(s, 0, 4) || !digitsAt(s, 5, 7) || !digitsAt(s, 8, 10) || !digitsAt(s, 11, 13) || !digitsAt(s, 14, 16) || !digitsAt(s, 17, 19)) return null;
+  const year = Number(s.slice(0, 4));
+  const month = Number(s.slice(5, 7));
+  const day = Number(s.slice(8, 10));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  if (month < 1 || month > 12 || day < 1 || day > days || Number(s.slice(11, 13)) > 23 || Number(s.slice(14, 16)) > 59 || Number(s.slice(17, 19)) > 59) return null;
+  return `${s.slice(0, 10)}T${s.slice(11, 19)}${offset}`;
 }
 
 /** Epoch ms as ISO 8601 at a fixed offset: 2026-11-01T08:00:00+08:00 (milliseconds only when present). */
@@ -104,7 +134,7 @@ export function convert(value: unknown, as: Conversion, offset: string): unknown
       throw new ConversionError(`cannot read ${show(value)} as yes or no`);
     }
     case 'time':
-      return isoAtOffset(timeMs(value, offset), offset);
+      return (typeof value === 'string' && localSecondsToIso(value, offset)) || isoAtOffset(timeMs(value, offset), offset);
     case 'date':
       return isoAtOffset(timeMs(value, offset), offset).slice(0, 10);
   }

@@ -41,13 +41,36 @@ function directReader(ast: AstNode): ((input: unknown) => unknown) | undefined {
   const names = ast.steps.map((s) => s.value as string);
   return (input) => {
     let v: unknown = input;
-    for (const name of names) {
-      // JSONata maps a path over arrays (and flattens): leave those to it.
-      if (v === null || typeof v !== 'object' || Array.isArray(v)) return v === undefined || v === null || typeof v !== 'object' ? undefined : ASK_JSONATA;
-      v = (v as Record<string, unknown>)[name];
+    for (let i = 0; i < names.length; i++) {
+      if (Array.isArray(v)) return overList(v, names.slice(i));
+      if (v === null || typeof v !== 'object') return undefined;
+      v = (v as Record<string, unknown>)[names[i]];
     }
-    return v; // a final value, arrays included, is what JSONata returns too (expression.test.ts)
+    return v; // a final value, arrays included, is what JSONata returns too (mapping.test.ts)
   };
+}
+
+/**
+ * A path continuing over a list of records (处置人员.工号): JSONata maps it over the list and
+ * returns the values found — one as itself, several as a list, none as nothing. Lists met on
+ * the way inside those records, or as the values found, follow JSONata's subtler sequence
+ * rules: those are left to it.
+ */
+function overList(list: unknown[], names: string[]): unknown {
+  let current: unknown[] = list;
+  for (const name of names) {
+    const next: unknown[] = [];
+    for (const item of current) {
+      if (Array.isArray(item)) return ASK_JSONATA;
+      if (item === null || typeof item !== 'object') continue;
+      const x = (item as Record<string, unknown>)[name];
+      if (x === undefined) continue;
+      if (Array.isArray(x)) return ASK_JSONATA;
+      next.push(x);
+    }
+    current = next;
+  }
+  return current.length === 0 ? undefined : current.length === 1 ? current[0] : current;
 }
 
 const compiled = new Map<string, Expression>();

@@ -6,7 +6,7 @@
  */
 import type { FieldMapping, FieldSpec } from '../../../shared/sources';
 import { convert, ConversionError, type Conversion } from './conversions';
-import { compileExpression, evaluate, ExpressionError, type Expression } from './expression';
+import { ASK_JSONATA, compileExpression, ExpressionError, type Expression } from './expression';
 
 interface CompiledField {
   /** Contract field, split at dots ("metrics.onTimeRate" → ["metrics", "onTimeRate"]). */
@@ -73,8 +73,9 @@ export function compileRecordMapping(fields: FieldMapping, opts: RecordMappingOp
   const implied = Object.entries(opts.implied ?? {}).filter(([k]) => !mapped.has(k));
   const rest = (opts.sameNamedRest ?? []).filter((k) => !mapped.has(k));
 
-  async function valueOf(f: CompiledField, input: unknown, bindings?: Record<string, unknown>): Promise<unknown> {
-    let v = await evaluate(f.from, input, bindings);
+  /** The field's value from what its expression gave. */
+  function finish(f: CompiledField, raw: unknown): unknown {
+    let v = raw;
     if (isEmpty(v)) return f.fallback !== undefined ? f.fallback : f.as === 'list' ? [] : null;
     if (f.values) {
       const key = typeof v === 'string' ? v.trim() : String(v);
@@ -93,7 +94,10 @@ export function compileRecordMapping(fields: FieldMapping, opts: RecordMappingOp
       for (const f of compiled) {
         let v: unknown;
         try {
-          v = await valueOf(f, input, bindings);
+          // Only expressions the shortcut cannot answer wait for JSONata (a promise per step).
+          let raw = f.from.direct ? f.from.direct(input) : ASK_JSONATA;
+          if (raw === ASK_JSONATA) raw = await f.from.evaluate(input, bindings);
+          v = finish(f, raw);
         } catch (err) {
           const known = err instanceof ConversionError || err instanceof ExpressionError;
           return { record: null, failure: { field: f.name, expression: f.from.text, message: known ? (err as Error).message : String(err) } };
