@@ -1,10 +1,12 @@
 /** The sync CLI as a user runs it, against the real simulator. */
 import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, EVENTS_ACCEPTED, type RunningSimulator } from '../sim';
 import { SIM_NOW, tempDir, waitFor, removeTempDirs } from '../sync/testing/harness';
+import { personnelRows, writePersonnelXlsx } from '../sources/testing/spreadsheets';
 
 const ROOT = resolve(__dirname, '../../..');
 let sim: RunningSimulator;
@@ -74,4 +76,20 @@ describe('npm run sync', () => {
     expect(r2.code).toBe(2);
     expect(r2.stderr).toContain('--db PATH is required');
   });
+
+  it('--config syncs the configuration’s sources of any kind; relative folders resolve against the file', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'exports'));
+    await writePersonnelXlsx(join(dir, 'exports', '人员名单.xlsx'), personnelRows(4, 2));
+    const example = JSON.parse(readFileSync(join(ROOT, 'docs/examples/folder-source.json'), 'utf8'));
+    delete example.snapshots;
+    delete example.feeds.consultations;
+    writeFileSync(join(dir, 'cockpit.json'), JSON.stringify({ sources: [{ ...example, settleMs: 0 }] }));
+    const r = await run(['--once', '--quiet', '--config', join(dir, 'cockpit.json'), '--db', join(dir, 'c.db')]);
+    expect(r.code, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.rows.personnel).toBe(4);
+    expect(summary.sources).toEqual([{ sourceId: 'office-files', endpoints: [expect.objectContaining({ name: 'personnel', outcome: 'updated', stored: 4 })] }]);
+  });
 });
+

@@ -2,10 +2,14 @@
  * Sync one or more District API sources into a cache file.
  *   npm run sync -- --once --source http://127.0.0.1:7311 --db PATH [--page-limit N]
  *   npm run sync -- --source URL --db PATH [--interval SEC]      (polls until SIGINT/SIGTERM)
+ *   npm run sync -- --once --config cockpit.json --db PATH        (the config's sources, any kind)
  * --once backfills everything and prints a JSON summary: rows per table, quarantined records
  * per endpoint, health. Exit code 0 when every endpoint synced, 1 when any failed, 2 on bad usage.
  */
-import { districtApiSourceSchema, type DistrictApiSourceConfig } from '../../shared/sources';
+import { dirname, resolve } from 'node:path';
+import { districtApiSourceSchema, type DistrictApiSourceConfig, type SourceConfig } from '../../shared/sources';
+import { loadConfigFile } from '../config/load';
+import { createSourceReader } from '../sources';
 import { describeIssues } from '../../shared/contract';
 import { openCache, type Cache } from '../cache';
 import type { Logger } from '../log/logger';
@@ -38,7 +42,7 @@ function sourceIdFor(url: string): string {
   return `${u.hostname}-${u.port || (u.protocol === 'https:' ? '443' : '80')}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-').slice(0, 40);
 }
 
-const USAGE = 'usage: npm run sync -- [--once] --source URL [--source URL …] --db PATH [--page-limit N] [--interval SEC] [--timeout-ms MS] [--token-env NAME] [--quiet]';
+const USAGE = 'usage: npm run sync -- [--once] (--source URL [--source URL …] | --config FILE) --db PATH [--page-limit N] [--interval SEC] [--timeout-ms MS] [--token-env NAME] [--quiet]';
 
 function parseCli(argv: string[]) {
   const values = parseCliArgs({
@@ -48,6 +52,7 @@ function parseCli(argv: string[]) {
     options: {
       once: { type: 'boolean', default: false },
       source: { type: 'string', multiple: true, default: [] },
+      config: { type: 'string' },
       db: { type: 'string' },
       'page-limit': { type: 'string' },
       interval: { type: 'string' },
@@ -56,11 +61,19 @@ function parseCli(argv: string[]) {
       quiet: { type: 'boolean', default: false },
     },
   });
-  if (values.source.length === 0) fail('--source URL is required');
+  if (values.source.length === 0 && !values.config) fail('--source URL or --config FILE is required');
+  if (values.source.length > 0 && values.config) fail('--source and --config do not go together');
   if (!values.db) fail('--db PATH is required');
   const interval = positive('interval', values.interval);
   const timeoutMs = positive('timeout-ms', values['timeout-ms']);
-  const sources: DistrictApiSourceConfig[] = values.source.map((url) => {
+  let configured: SourceConfig[] = [];
+  if (values.config) {
+    const loaded = loadConfigFile(values.config);
+    if (!loaded.ok) fail(loaded.error);
+    if (loaded.config.sources.length === 0) fail(`${values.config}: no sources configured`);
+    configured = loaded.config.sources;
+  }
+  const fromUrls: DistrictApiSourceConfig[] = values.source.map((url) => {
     const parsed = districtApiSourceSchema.safeParse({
       id: URL.canParse(url) ? sourceIdFor(url) : 'invalid',
       url,
@@ -71,7 +84,9 @@ function parseCli(argv: string[]) {
     if (!parsed.success) fail(`--source '${url}': ${describeIssues(parsed.error)}`);
     return parsed.data;
   });
-  return { once: values.once, sources, db: values.db, pageLimit: positive('page-limit', values['page-limit']), quiet: values.quiet };
+  const sources: SourceConfig[] = [...configured, ...fromUrls];
+  const baseDir = values.config ? dirname(resolve(values.config)) : undefined;
+  return { once: values.once, sources, baseDir, db: values.db, pageLimit: positive('page-limit', values['page-limit']), quiet: values.quiet };
 }
 
 function quarantinedPerEndpoint(cache: Cache): Record<string, number> {
@@ -83,7 +98,13 @@ async function main(): Promise<void> {
   const args = parseCli(process.argv.slice(2));
   const logger = args.quiet ? quietLogger : stderrLogger;
   const cache = openCache(args.db, { logger });
-  const engine: SyncEngine = createSyncEngine({ cache, sources: args.sources, logger, pageLimit: args.pageLimit });
+  const engine: SyncEngine = createSyncEngine({
+    cache,
+    sources: args.sources,
+    logger,
+    pageLimit: args.pageLimit,
+    readerFor: (source, deps) => createSourceReader(source, { ...deps, baseDir: args.baseDir }),
+  });
 
   if (args.once) {
     const t0 = performance.now();
@@ -98,6 +119,7 @@ async function main(): Promise<void> {
       sources: summary.sources,
       health: summary.health,
     };
+    await engine.stop(); // closes database connections
     cache.close();
     console.log(JSON.stringify(report, null, 2));
     const failed = summary.sources.some((s) => s.endpoints.some((e) => e.outcome === 'failed'));
@@ -105,7 +127,7 @@ async function main(): Promise<void> {
   }
 
   engine.start();
-  logger.info(`sync: polling ${args.sources.map((s) => s.url).join(', ')} into ${cache.path}; Ctrl-C to stop`);
+  logger.info(`sync: polling ${args.sources.map((s) => s.id).join(', ')} into ${cache.path}; Ctrl-C to stop`);
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -79,7 +79,11 @@ const reply = (res: ServerResponse, status: number, body: unknown, headers: Reco
 
 const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
-export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
+export function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
+  return startGatewayOn(0, opts);
+}
+
+export async function startGatewayOn(listenPort: number, opts: GatewayOptions): Promise<RunningGateway> {
   const maxSkew = opts.maxSkewMs ?? 5 * 60_000;
   const pageSizeMax = opts.pageSizeMax ?? 5000;
   const byId = new Map<string, Record<string, unknown>>();
@@ -161,7 +165,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), etag });
     res.end(text);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
