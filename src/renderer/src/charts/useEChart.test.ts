@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chartPixelRatio, collectStrings, optionSignature } from './useEChart';
+import { chartPixelRatio, optionSignature } from './useEChart';
 import { buildVsBaselineOption } from './basicOptions';
 
 describe('chart helpers', () => {
-  it('collects every string of an option (for loading glyphs before drawing)', () => {
-    const s = collectStrings({ title: [{ text: '总图' }], series: [{ name: '星桥街道', data: [{ name: '330113004', v: 1 }] }], f: () => 'x' });
-    expect(s.sort()).toEqual(['330113004', '总图', '星桥街道']);
-  });
   it('gives equal options equal signatures and sees a change in tooltip-only text', () => {
     const rows = (v: string) => [{ name: '火灾', ratioPct: 100, color: '#fff', valueText: v, baselineText: '2 起' }];
     const a = buildVsBaselineOption({ rows: rows('2 起'), baselineLabel: '基线', valueLabel: '本周' });

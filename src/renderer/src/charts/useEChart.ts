@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useWallLayout } from '../shell/layout';
-import { fontsReady, loadGlyphs } from '../styles/fonts';
+import { canvasGlyphsReady } from '../styles/fonts';
 import { echarts, type ChartOption, type EChartsType } from './echarts';
 
 export interface ChartClick {
@@ -13,15 +13,6 @@ export interface ChartClick {
   data: unknown;
 }
 
-/** Every string in an option (names, labels, categories): the glyphs canvas text will need. */
-export function collectStrings(value: unknown, out: string[] = [], depth = 0): string[] {
-  if (depth > 12 || value == null) return out;
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const v of value) collectStrings(v, out, depth + 1);
-  else if (typeof value === 'object') for (const v of Object.values(value)) collectStrings(v, out, depth + 1);
-  return out;
-}
-
 /**
  * What an option draws, as text: everything but its functions. Builders put every data value a
  * formatter shows into the option's data, so equal signatures mean an identical picture.
@@ -30,14 +21,38 @@ export function optionSignature(option: ChartOption): string {
   return JSON.stringify(option);
 }
 
+const LIVE_CHARTS = new Set<EChartsType>();
+
+/**
+ * Draw every chart again, for glyphs that arrived after a chart drew boxes in their place
+ * (text outside what canvasGlyphsReady covers). Resizing re-lays and repaints without replaying
+ * the opening animation.
+ */
+function redrawCharts(): void {
+  for (const chart of LIVE_CHARTS) if (!chart.isDisposed()) chart.resize();
+}
+
+let awaitedGlyphs: Array<Promise<unknown>> = [];
+
+/** Load the faces `font` needs for `text`, then redraw the charts (once for all texts asked for in one pass). */
+export function redrawChartsWhenLoaded(font: string, text: string): void {
+  awaitedGlyphs.push(document.fonts.load(font, text).catch(() => []));
+  if (awaitedGlyphs.length > 1) return;
+  queueMicrotask(() => {
+    const all = awaitedGlyphs;
+    awaitedGlyphs = [];
+    void Promise.all(all).then(redrawCharts);
+  });
+}
+
 /** Canvas pixels per design px: sharp on a 7680-px wall whose canvas is scaled up 4×. */
 export function chartPixelRatio(windowDpr: number, layoutScale: number): number {
   return Math.min(6, Math.max(1, (windowDpr || 1) * layoutScale));
 }
 
 /**
- * Owns one ECharts instance for the lifetime of an element: created once (after the bundled
- * CJK glyphs have loaded, or canvas text would be drawn as boxes), given each new option
+ * Owns one ECharts instance for the lifetime of an element: created once (after the glyphs
+ * of the UI and the district have loaded, or canvas text would be drawn as boxes), given each new option
  * whole (`notMerge`, so removed series really go away), resized with its box, and disposed
  * on unmount so switching pages all day leaks neither canvases nor listeners. The instance
  * is recreated only when the wall's scale changes the pixel ratio.
@@ -54,15 +69,15 @@ export function useEChart(option: ChartOption | null, onClick?: (p: ChartClick) 
   const layout = useWallLayout();
   const dpr = chartPixelRatio(typeof window !== 'undefined' ? window.devicePixelRatio : 1, layout.scale);
 
-  // Apply an option once its glyphs are loaded; a newer option overtakes an older one. A
-  // refetch that changed nothing this chart shows is skipped: redrawing would replay the
-  // animation and close a tooltip a leader is reading.
+  // Apply an option once the glyphs canvas text needs are loaded; a newer option overtakes an
+  // older one. A refetch that changed nothing this chart shows is skipped: redrawing would
+  // replay the animation and close a tooltip a leader is reading.
   const apply = (opt: ChartOption | null): void => {
     if (!opt) return;
     const signature = optionSignature(opt);
     if (signature === applied.current) return;
     const mine = ++seq.current;
-    void loadGlyphs(collectStrings(opt).join('')).then(() => {
+    void canvasGlyphsReady().then(() => {
       if (mine === seq.current && chartRef.current && !chartRef.current.isDisposed()) {
         chartRef.current.setOption(opt, { notMerge: true });
         applied.current = signature;
@@ -75,10 +90,11 @@ export function useEChart(option: ChartOption | null, onClick?: (p: ChartClick) 
     let cancelled = false;
     let chart: EChartsType | null = null;
     let observer: ResizeObserver | null = null;
-    void fontsReady.then(() => {
+    void canvasGlyphsReady().then(() => {
       if (cancelled) return;
       chart = echarts.init(el, null, { renderer: 'canvas', devicePixelRatio: dpr });
       chartRef.current = chart;
+      LIVE_CHARTS.add(chart);
       applied.current = null;
       chart.on('click', (p) => clickRef.current?.(p as unknown as ChartClick));
       observer = new ResizeObserver(() => chart?.resize());
@@ -88,6 +104,7 @@ export function useEChart(option: ChartOption | null, onClick?: (p: ChartClick) 
     return () => {
       cancelled = true;
       observer?.disconnect();
+      if (chart) LIVE_CHARTS.delete(chart);
       chart?.dispose();
       chartRef.current = null;
     };

@@ -11,8 +11,11 @@ export const MEASUREMENTS_PER_CANVAS = 2_000;
  * on a wall. Measuring on a canvas that is replaced every MEASUREMENTS_PER_CANVAS calls lets
  * the old one, and its cache, be collected. (ECharts keeps its own small LRU of widths, so
  * this runs only for strings it has not seen recently.)
+ *
+ * Every text ECharts draws is measured here first, so this is also where text whose glyphs
+ * are not loaded yet is noticed: `onMissingGlyphs` gets it (to load them and redraw).
  */
-export function installCanvasTextMeasure(): void {
+export function installCanvasTextMeasure(onMissingGlyphs: (text: string, font: string) => void): void {
   let ctx: CanvasRenderingContext2D | null = null;
   let font = '';
   let uses = 0;
@@ -26,6 +29,7 @@ export function installCanvasTextMeasure(): void {
       uses++;
       const wanted = textFont || '12px sans-serif';
       if (ctx && font !== wanted) ctx.font = font = wanted;
+      if (text && !document.fonts.check(wanted, text)) onMissingGlyphs(text, wanted);
       return ctx ? ctx.measureText(text ?? '') : ({ width: 0 } as TextMetrics);
     },
   });

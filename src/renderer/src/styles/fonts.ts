@@ -7,6 +7,8 @@ import '../fonts/noto-sans-sc-400.css';
 import '../fonts/noto-sans-sc-700.css';
 import '../fonts/barlow-500.css';
 import '../fonts/barlow-700.css';
+import { CONSULTATION_CATEGORY_NAMES, EVENT_TYPE_NAMES, PERSONNEL_ROLE_NAMES, STANDARD_VOCABULARY } from '../../../shared/contract';
+import type { MetaModel } from '../../../shared/readModel';
 import { MESSAGES } from '../i18n';
 
 export const FONT_TEXT = '"Noto Sans SC"';
@@ -15,9 +17,6 @@ export const FONT_NUMBERS = 'Barlow';
 export const FONT_STACK = `${FONT_NUMBERS}, ${FONT_TEXT}, sans-serif`;
 
 const FACES = [`400 20px ${FONT_TEXT}`, `700 20px ${FONT_TEXT}`, `500 20px ${FONT_NUMBERS}`, `700 20px ${FONT_NUMBERS}`];
-
-/** Glyphs of the shell (every catalogue text), loaded before anything draws. */
-const COMMON_TEXT = '0123456789.,:%-+—·/()ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz（）：、' + Object.values(MESSAGES['zh-CN']).join('');
 
 const requested = new Set<string>();
 
@@ -34,9 +33,44 @@ export function loadGlyphs(text: string): Promise<void> {
       fresh += ch;
     }
   }
-  if (!fresh) return document.fonts.ready.then(() => undefined);
+  if (!fresh) return Promise.resolve();
   return Promise.all(FACES.map((face) => document.fonts.load(face, fresh).catch(() => []))).then(() => undefined);
 }
 
-/** Charts await this before their first render so canvas text never falls back to boxes. */
-export const fontsReady: Promise<void> = loadGlyphs(COMMON_TEXT);
+/** Every string inside a small value (a vocabulary): its names and units. */
+function stringsOf(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) stringsOf(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) stringsOf(v, out);
+  return out;
+}
+
+/**
+ * What canvas charts draw, known before any data: the catalogue's texts (both languages), the
+ * contract's names for event types, roles and categories, the standard vocabulary, figures.
+ */
+const UI_TEXT =
+  '0123456789.,:%+−-—·/()（）：、ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz' +
+  stringsOf([MESSAGES, EVENT_TYPE_NAMES, PERSONNEL_ROLE_NAMES, CONSULTATION_CATEGORY_NAMES, STANDARD_VOCABULARY]).join('');
+
+let canvasGlyphs: Promise<void> = loadGlyphs(UI_TEXT);
+
+/**
+ * Canvas text is drawn with whatever font is loaded at that moment (a missing glyph draws as
+ * a box and stays so): charts wait for this before each draw. It covers the UI's words and,
+ * once meta has come, the district's (see loadDistrictGlyphs). Text outside both is caught
+ * when ECharts measures it (shell/canvasTextMeasure.ts) and the chart redrawn.
+ */
+export function canvasGlyphsReady(): Promise<void> {
+  return canvasGlyphs;
+}
+
+const districtTexts = new WeakSet<MetaModel>();
+
+/** The district's own words — its name, its towns', its vocabulary — loaded once per meta answer. */
+export function loadDistrictGlyphs(meta: MetaModel): void {
+  if (districtTexts.has(meta)) return;
+  districtTexts.add(meta);
+  const text = stringsOf([meta.district?.name, meta.towns.map((t) => t.name), meta.vocabulary]).join('');
+  canvasGlyphs = Promise.all([canvasGlyphs, loadGlyphs(text)]).then(() => undefined);
+}
