@@ -4,7 +4,8 @@
  *  - live updates: after 2,000 change notices vs after 100 — each a real event injected into
  *    the simulator, synced, pushed over SSE and refetched by the events page;
  *  - page switches: after 1,000 playlist switches vs after 50.
- * Target: growth < 10% of the JS objects (from a heap snapshot) and of the DOM nodes. The V8
+ * Target: growth < 10% of the JS objects (from a heap snapshot) and of the DOM nodes, and the
+ * V8 heap in use after GC under 10 MB at the end. The V8
  * heap total (which also holds compiled code, growing while the JIT warms up) and Blink's heap
  * (DOM, layout, text shaping caches) are printed beside them, with intermediate readings, so
  * a leak shows as a trend that keeps climbing.
@@ -21,6 +22,7 @@ function arg(name: string, fallback: number): number {
 }
 const UPDATES = arg('updates', 2000);
 const SWITCHES = arg('switches', 1000);
+const TARGET_HEAP = 10 * 1024 * 1024;
 
 interface Reading {
   /** From a heap snapshot: JavaScript objects, arrays, closures and strings. */
@@ -174,7 +176,11 @@ try {
   await switchTo(SWITCHES);
   const afterSwitches = await reading(cdp);
   const switchesOk = report(`playlist page switches (${((performance.now() - t1) / 1000).toFixed(0)} s)`, after50, afterSwitches, 52, SWITCHES);
-  process.exitCode = updatesOk && switchesOk ? 0 : 1;
+  // The JS heap a long day leaves, after garbage collection (issue 14: keep it under 10 MB).
+  const heap = Math.max(afterUpdates.heap, afterSwitches.heap);
+  const heapOk = heap < TARGET_HEAP;
+  console.log(`  JS heap (V8, used after GC) at the end of both: ${mb(heap)} — target < ${mb(TARGET_HEAP)}: ${heapOk ? 'PASS' : 'FAIL'}`);
+  process.exitCode = updatesOk && switchesOk && heapOk ? 0 : 1;
 } finally {
   await cdp.close();
   await stack.stop();

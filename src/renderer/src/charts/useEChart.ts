@@ -81,6 +81,8 @@ export function useEChart(option: ChartOption | null, onClick?: (p: ChartClick) 
       if (mine === seq.current && chartRef.current && !chartRef.current.isDisposed()) {
         chartRef.current.setOption(opt, { notMerge: true });
         applied.current = signature;
+        // Tests and benchmarks wait for this: the chart has drawn its data, not just its frame.
+        chartRef.current.getDom().dataset.drawn = 'true';
       }
     });
   };
