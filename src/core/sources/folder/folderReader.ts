@@ -51,10 +51,10 @@ function readState(cursor: string | null): FolderState {
   return { files: {} };
 }
 
-/** Column a failure points at: the header itself when the expression is just a header. */
-function column(sheet: Sheet, failure: { field: string; expression: string | null }): string {
-  const expr = failure.expression?.replace(/^`(.*)`$/, '$1');
-  return expr && sheet.headers.includes(expr) ? `column ${expr}` : failure.expression ? `from \`${failure.expression}\`` : 'no column';
+/** Where a field comes from: the column itself when its expression is just a header. */
+function column(sheet: Sheet, expression: string): string {
+  const header = expression.replace(/^`(.*)`$/, '$1');
+  return sheet.headers.includes(header) ? `column ${header}` : `from \`${expression}\``;
 }
 
 export interface FolderReaderDeps {
@@ -179,7 +179,7 @@ export function createFolderReader(source: FolderSourceConfig, deps: FolderReade
       etag: null,
       rejected,
       removed,
-      explain: (index, issues) => `file ${next.name} row ${origins[index]}: ${explainColumns(issues, feed.mapping, sheet)}`,
+      explain: (index, issues) => `file ${next.name} row ${origins[index]}: ${explainIssues(issues, feed.mapping, (expression) => column(sheet, expression))}`,
     };
   }
 
@@ -210,7 +210,7 @@ export function createFolderReader(source: FolderSourceConfig, deps: FolderReade
     const selected = await evaluate(compileExpression(snap.config.select), rows);
     const { record, failure } = await snap.mapping.map(selected);
     const files = onDisk.map((f) => f.name).join(', ');
-    if (failure) throw new PageRejected(`file ${files}: field ${failure.field} (${column(last!.sheet, failure)}): ${failure.message}`);
+    if (failure) throw new PageRejected(`file ${files}: field ${failure.field} (${column(last!.sheet, failure.expression)}): ${failure.message}`);
     return { status: 200, doc: record, etag: tag, text: JSON.stringify(record), explain: (issues) => `file ${files}: ${explainIssues(issues, snap.mapping)}` };
   }
 
@@ -224,19 +224,7 @@ export function createFolderReader(source: FolderSourceConfig, deps: FolderReade
 }
 
 function describe(file: string, row: number, sheet: Sheet, failure: FieldFailure): string {
-  return `file ${file} row ${row}: field ${failure.field} (${column(sheet, failure)}): ${failure.message}`;
-}
-
-/** A schema failure with each field's column: "score (column 考核得分): …". */
-function explainColumns(issues: string, mapping: RecordMapping, sheet: Sheet): string {
-  return issues
-    .split('; ')
-    .map((part) => {
-      const field = part.slice(0, part.indexOf(':'));
-      const expr = mapping.expressionOf(field.split('.')[0]);
-      return expr ? `${field} (${column(sheet, { field, expression: expr })})${part.slice(field.length)}` : part;
-    })
-    .join('; ');
+  return `file ${file} row ${row}: field ${failure.field} (${column(sheet, failure.expression)}): ${failure.message}`;
 }
 
 function idOf(mapping: RecordMapping, values: Record<string, unknown>): string | null {

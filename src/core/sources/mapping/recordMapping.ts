@@ -123,14 +123,17 @@ export function compileRecordMapping(fields: FieldMapping, opts: RecordMappingOp
   };
 }
 
-/** "reportedAt: Invalid ISO datetime; …" → the same, each field with the expression it came from. */
-export function explainIssues(issues: string, mapping: RecordMapping): string {
+/**
+ * "reportedAt: Invalid ISO datetime; …" → the same, each field with where it came from:
+ * "reportedAt (from `时间.上报`): …" by default, or as `label` says (a spreadsheet's column).
+ */
+export function explainIssues(issues: string, mapping: RecordMapping, label: (expression: string) => string = (e) => `from \`${e}\``): string {
   return issues
     .split('; ')
     .map((part) => {
       const field = part.slice(0, part.indexOf(':'));
       const expr = mapping.expressionOf(field.split('.')[0]);
-      return expr ? `${field} (from \`${expr}\`)${part.slice(field.length)}` : part;
+      return expr ? `${field} (${label(expr)})${part.slice(field.length)}` : part;
     })
     .join('; ');
 }

@@ -12,6 +12,8 @@ export const EVENTS_TABLE_SQL = `
     dispatched_at timestamptz, handled_at timestamptz, closed_at timestamptz, departments text[] NOT NULL,
     handlers text[] NOT NULL, accept_overdue boolean NOT NULL, handle_overdue boolean NOT NULL, rating text,
     modified_at timestamptz NOT NULL);
+  -- What the cockpit reads by: (incremental column, key), as docs/connecting-data.md asks.
+  CREATE INDEX gov_events_changes ON gov_events (modified_at, event_no);
   CREATE VIEW cockpit_events AS SELECT event_no AS id, kind AS type, title, town AS "townCode", community,
     channel AS source, status, reported_at AS "reportedAt", accepted_at AS "acceptedAt", dispatched_at AS "dispatchedAt",
     handled_at AS "handledAt", closed_at AS "closedAt", departments, handlers, accept_overdue AS "acceptOverdue",
