@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { configSchema, type CockpitConfig } from '../../shared/config';
+import { expressionProblems } from '../sources/checkExpressions';
 
 /**
  * Reading the one configuration file: read, parse, validate. Every failure is one line that
@@ -43,6 +44,8 @@ export function parseConfigText(text: string, file: string): ConfigLoad {
   if (!parsed.success) {
     return { ok: false, error: `${file}: ${describeConfigIssues(parsed.error, raw).join('; ')}`, missing: false };
   }
+  const badExpressions = expressionProblems(parsed.data);
+  if (badExpressions.length) return { ok: false, error: `${file}: ${badExpressions.slice(0, 5).join('; ')}`, missing: false };
   const warnings = unknownFields(configSchema, raw, []).map((p) => `${file}: ${p}: unknown field, ignored`);
   return { ok: true, config: parsed.data, warnings };
 }

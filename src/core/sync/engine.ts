@@ -12,7 +12,7 @@ import { backoffDelay } from '../../shared/backoff';
 import { districtApiOnly } from './districtApiReader';
 import { DATA_ENDPOINTS, META_ENDPOINT, intervalMs, type EndpointSpec } from './endpoints';
 import { pollEndpoint, type PollResult } from './pollEndpoint';
-import type { ReaderFactory, SourceReader } from './reader';
+import type { ReaderDeps, ReaderFactory, SourceReader } from './reader';
 import { redact } from './requestHeaders';
 import { SourceHealthTracker } from './sourceHealth';
 
@@ -92,7 +92,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
 
   const readerFor = opts.readerFor ?? districtApiOnly;
   const runtimes: SourceRuntime[] = opts.sources.map((source) => {
-    const reader = readerFor(source, { resolveSecret: opts.resolveSecret, fetchImpl: opts.fetchImpl });
+    const reader = buildReader(readerFor, source, { resolveSecret: opts.resolveSecret, fetchImpl: opts.fetchImpl });
     // A source whose configuration says what it serves has no /v1/meta to ask.
     const names = reader.serves ? [...reader.serves] : [META_ENDPOINT, ...DATA_ENDPOINTS].map((e) => e.name);
     let persisted: ConstructorParameters<typeof SourceHealthTracker>[3] = { source: null, endpoints: [] };
@@ -306,4 +306,15 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       return runtimes.map((rt) => rt.tracker.toPublic());
     },
   };
+}
+
+/** A reader that cannot be built (a broken mapping) is that source's failure, in its health: never the engine's. */
+function buildReader(readerFor: ReaderFactory, source: SourceConfig, deps: ReaderDeps): SourceReader {
+  try {
+    return readerFor(source, deps);
+  } catch (err) {
+    const message = `configuration: ${(err as Error).message}`;
+    const fail = () => Promise.reject(new Error(message));
+    return { location: source.kind === 'district-api' || source.kind === 'json' ? source.url : source.id, serves: null, readFeed: fail, readSnapshot: fail, secrets: () => [] };
+  }
 }

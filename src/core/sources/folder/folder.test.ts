@@ -7,6 +7,7 @@ import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sourceConfigSchema, type SourceConfig } from '../../../shared/config';
+import type { FolderSourceConfig } from '../../../shared/sources';
 import { openCache, type Cache } from '../../cache';
 import { removeTempDirs, tempDir } from '../../cache/testing/tempDir';
 import { createSyncEngine, type SyncEngine } from '../../sync';
@@ -40,7 +41,7 @@ async function setup(overrides: Record<string, unknown> = {}) {
   const cache = openCache(join(tempDir(), 'c.db'));
   // The folder's clock is the test's: "settled" is decided against it, not against a sleep.
   clock = Date.now() + 10_000;
-  const engine = createSyncEngine({ cache, sources: [source], readerFor: (s) => createFolderReader(s as never, { now: () => clock }) });
+  const engine = createSyncEngine({ cache, sources: [source], readerFor: (s) => createFolderReader(s as FolderSourceConfig, { now: () => clock }) });
   running.push({ engine, cache });
   const poll = async () => Object.fromEntries((await engine.syncOnce()).sources[0].endpoints.map((e) => [e.name, e]));
   const count = (table: string, where = '1') => cache.db.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get() as number;

@@ -168,9 +168,9 @@ export function createFolderReader(source: FolderSourceConfig, deps: FolderReade
     }
     if (source.wholeTruth) {
       const before = new Set(state.files[next.name]?.ids ?? []);
-      const now = new Set(ids);
+      const current = new Set(ids);
       const elsewhere = idsElsewhere(next.name);
-      for (const id of before) if (!now.has(id) && !elsewhere.has(id)) removed.push(id);
+      for (const id of before) if (!current.has(id) && !elsewhere.has(id)) removed.push(id);
     }
     files[next.name] = source.wholeTruth ? { sig: signature(next.stat), ids } : { sig: signature(next.stat) };
     return {
