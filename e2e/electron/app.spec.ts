@@ -9,14 +9,14 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { CockpitBridge } from '../../src/shared/ipc';
+import type { DesktopBridge } from '../../src/shared/ipc';
 import { electronBinary } from './electronBinary';
 
 const binary = electronBinary();
 // The project folder: Electron reads package.json ("main": "out/main/index.js", the app name).
 const APP_DIR = resolve(import.meta.dirname, '../..');
 
-type CockpitWindow = Window & { cockpit: CockpitBridge };
+type CockpitWindow = Window & { cockpit: DesktopBridge };
 
 function appArgs(dir: string, configPath: string): string[] {
   const args = [APP_DIR, '--config', configPath, `--user-data-dir=${join(dir, 'user-data')}`];

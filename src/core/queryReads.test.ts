@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../shared/config';
 import { DATA_NAMES, datedBy, isDataName, QUERIES, QUERY_NAMES, type DataName, type NoticeName, type QueryName, type QueryParams } from '../shared/queries';
 import type { Cache } from './cache';
-import { uiConfigOf } from './cockpit';
+import { uiConfigOf } from './core';
 import { createMapProvider } from './geo';
 import { createQueryAnswers, type QueryAnswers } from './queryAnswers';
 import { createReadModel } from './readModel';

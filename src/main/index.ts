@@ -12,7 +12,7 @@ import { consoleLogger } from '../core/log/logger';
 import type { CockpitConfig } from '../shared/config';
 import type { Locale } from '../shared/i18n';
 import { mainText } from './i18n/messages';
-import { coreConfigChanged } from './core-host/configDiff';
+import { coreSectionsChanged } from '../core/host/coreHost';
 import { parseLaunchArgs } from './cli/launchArgs';
 import { createCoreProcess } from './app/coreProcess';
 import { collectDiagnostics } from './app/diagnostics';
@@ -112,7 +112,7 @@ function runCockpit(): void {
       blocker.set(next.wall.preventDisplaySleep);
       applyStartAtLogin(next.wall.startAtLogin, configArgs, log);
     }
-    if (coreConfigChanged(previous, next)) core.reconfigure();
+    if (coreSectionsChanged(previous, next).length > 0) core.reconfigure();
     wall?.setTitle(windowTitle());
   }
 

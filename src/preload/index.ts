@@ -1,12 +1,12 @@
 /**
- * The one bridge the renderer gets: `window.cockpit`, a CockpitBridge (src/shared/ipc.ts).
+ * The one bridge the renderer gets: `window.cockpit`, a DesktopBridge (src/shared/ipc.ts).
  * Bundled to CommonJS and run in a sandboxed renderer. It exposes named calls only; raw
  * ipcRenderer, channel names and IPC event objects (which carry `sender`) never reach the page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
   CURSOR_HIDDEN_CLASS,
-  type CockpitBridge,
+  type DesktopBridge,
   type IpcInvokeChannel,
   type IpcPushChannel,
   type IpcPushMap,
@@ -30,7 +30,7 @@ function subscribe<C extends IpcPushChannel>(channel: C, listener: (payload: Ipc
   };
 }
 
-const bridge: CockpitBridge = {
+const bridge: DesktopBridge = {
   kind: 'electron',
   query: (name, params) => invoke('cockpit/query', { name, params: (params ?? {}) as Record<string, unknown> }) as never,
   onChange: (listener) => subscribe('cockpit/changed', listener),

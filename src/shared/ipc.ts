@@ -7,7 +7,7 @@
 import type { Locale } from './i18n';
 import type { QueryName, QueryParams, QueryResult } from './queries';
 import type { ChangeNotice, HealthModel } from './readModel';
-import type { CockpitTransport } from './transport';
+import type { RendererTransport } from './transport';
 
 /** Renderer → main calls (ipcRenderer.invoke / ipcMain.handle): 'domain/action' → types. */
 export interface IpcInvokeMap {
@@ -93,10 +93,10 @@ export interface Diagnostics {
 }
 
 /**
- * `window.cockpit`, exposed by the preload with contextBridge. It is a CockpitTransport
+ * `window.cockpit`, exposed by the preload with contextBridge. It is a RendererTransport
  * (query/onChange/onLink) plus the few app calls above, nothing else.
  */
-export interface CockpitBridge extends CockpitTransport {
+export interface DesktopBridge extends RendererTransport {
   readonly kind: 'electron';
   query<K extends QueryName>(name: K, params: QueryParams<K>): Promise<QueryResult<K>>;
   diagnostics(): Promise<Diagnostics>;

@@ -58,6 +58,15 @@ export interface HealthModel {
   freshness: Freshness[];
   cache: { path: string; sizeBytes: number; schemaVersion: number; rebuiltFrom: string | null };
   quarantine: Array<{ endpoint: string; count: number; lastReason: string | null }>;
+  /** Added by the core host (src/core/host): the configuration in use and the last one refused. */
+  config?: ConfigStatus;
+}
+
+/** Which configuration the core runs on, and the last one that could not be started (and why). */
+export interface ConfigStatus {
+  appliedAt: IsoTime;
+  /** Cleared when a later configuration starts. */
+  rejected: { error: string; at: IsoTime } | null;
 }
 
 export interface TownRef {
@@ -305,7 +314,7 @@ export interface MapModel {
 
 /**
  * The non-secret part of the configuration the renderer needs (title, locale, playlist).
- * Answered by the cockpit composition (src/core/cockpit.ts) from its config, not by the read model.
+ * Answered by the cockpit composition (src/core/core.ts) from its config, not by the read model.
  */
 export interface UiConfigModel {
   title: string | null;

@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { consoleLogger } from '../log/logger';
 import { parseCliArgs } from './args';
-import { serveCockpit } from './serveCockpit';
+import { serveHub } from './serveHub';
 
 const USAGE = 'usage: npm run serve -- [--port N] [--host H] [--config PATH] [--data-dir DIR] [--open]';
 const STATIC_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
 
   let serving;
   try {
-    serving = await serveCockpit({
+    serving = await serveHub({
       configPath,
       configDir: configPath ? dirname(configPath) : process.cwd(),
       dataDir: resolve(values['data-dir'] ?? join(homedir(), '.district-cockpit')),

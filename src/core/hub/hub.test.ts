@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../shared/config';
-import { createCockpit, type Cockpit } from '../cockpit';
+import { createCore, type Core } from '../core';
 import { silentLogger } from '../log/logger';
 import { startHub, type Hub } from './index';
 
@@ -69,7 +69,7 @@ function readEvents(url: string, until: (event: string, data: string) => boolean
 describe('hub', () => {
   let dir: string;
   let staticDir: string;
-  let cockpit: Cockpit;
+  let cockpit: Core;
   let hub: Hub;
 
   beforeAll(async () => {
@@ -83,7 +83,7 @@ describe('hub', () => {
     writeFileSync(join(staticDir, 'assets', 'font-abc123.woff2'), Buffer.from([0x77, 0x4f, 0x46, 0x32]));
     writeFileSync(join(dir, 'secret.txt'), 'TOP-SECRET');
     const config = configSchema.parse({ simulator: { seed: 7 } });
-    cockpit = await createCockpit({ config, dataDir: join(dir, 'data'), logger: silentLogger });
+    cockpit = await createCore({ config, dataDir: join(dir, 'data'), logger: silentLogger });
     await cockpit.start();
     hub = await startHub({ core: cockpit, staticDir, port: 0, heartbeatMs: 200 });
   }, 60_000);
@@ -227,7 +227,7 @@ describe('hub', () => {
 describe('hub beyond loopback', () => {
   const TOKEN = 'a-long-enough-test-token-123';
   let dir: string;
-  let cockpit: Cockpit;
+  let cockpit: Core;
   let hub: Hub;
 
   beforeAll(async () => {
@@ -235,7 +235,7 @@ describe('hub beyond loopback', () => {
     mkdirSync(join(dir, 'renderer', 'assets'), { recursive: true });
     writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>cockpit</title>');
     writeFileSync(join(dir, 'renderer', 'assets', 'app-1.js'), 'console.log(1)');
-    cockpit = await createCockpit({ config: configSchema.parse({}), dataDir: join(dir, 'data'), logger: silentLogger });
+    cockpit = await createCore({ config: configSchema.parse({}), dataDir: join(dir, 'data'), logger: silentLogger });
     hub = await startHub({ core: cockpit, staticDir: join(dir, 'renderer'), host: '0.0.0.0', port: 0, token: TOKEN });
   }, 60_000);
 
@@ -280,59 +280,5 @@ describe('hub beyond loopback', () => {
     expect(page.body).toContain('<title>cockpit</title>');
     expect((await raw(hub.url, '/', { Cookie: 'cockpit_session=forged' })).status).toBe(401);
     expect((await raw(hub.url, '/?token=not-the-token')).status).toBe(401);
-  });
-});
-
-describe('hub core replacement', () => {
-  let dir: string;
-  let first: Cockpit;
-  let second: Cockpit;
-  let hub: Hub;
-  const titleOf = async (url: string): Promise<string | null> => ((await (await fetch(`${url}/api/query/config`)).json()) as { title: string | null }).title;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cockpit-hub-swap-'));
-    mkdirSync(join(dir, 'renderer'));
-    // Not started: queries answer from the cache, which is all these tests need.
-    first = await createCockpit({ config: configSchema.parse({ title: '第一' }), dataDir: join(dir, 'a'), logger: silentLogger });
-    second = await createCockpit({ config: configSchema.parse({ title: '第二' }), dataDir: join(dir, 'b'), logger: silentLogger });
-    hub = await startHub({ core: first, staticDir: join(dir, 'renderer'), port: 0 });
-  }, 60_000);
-
-  afterAll(async () => {
-    await hub?.close();
-    await first?.close();
-    await second?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('holds requests while the core is replaced, then answers them from the new one', async () => {
-    expect(await titleOf(hub.url)).toBe('第一');
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const swapped = hub.replaceCore(async (previous) => {
-      expect(previous).toBe(first);
-      await first.close();
-      await gate;
-      return second;
-    });
-    let answered: string | null | undefined;
-    const pending = titleOf(hub.url).then((t) => (answered = t));
-    await new Promise((r) => setTimeout(r, 150));
-    // The old core is closed and the new one not ready: the request waits rather than fail.
-    expect(answered).toBeUndefined();
-    release();
-    await swapped;
-    await pending;
-    expect(answered).toBe('第二');
-    // Health is asked of the new core too, not of the closed one.
-    const health = await fetch(`${hub.url}/healthz`);
-    expect(health.status).toBe(200);
-    expect(((await health.json()) as { status: string }).status).toBe('degraded');
-  });
-
-  it('keeps the core in use when a replacement fails', async () => {
-    await expect(hub.replaceCore(async () => Promise.reject(new Error('no luck')))).rejects.toThrow('no luck');
-    expect(await titleOf(hub.url)).toBe('第二');
   });
 });

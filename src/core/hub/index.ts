@@ -1,3 +1,3 @@
-export { startHub, type Hub, type HubCore, type HubHealth, type HubOptions } from './server';
+export { startHub, type Hub, type HubCore, type HubOptions } from './server';
 export { COCKPIT_CSP, MAP3D_CSP } from './security';
 export { isLoopbackHost } from './security';

@@ -3,20 +3,19 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import type { Logger } from '../log/logger';
 import { silentLogger } from '../log/logger';
-import type { CockpitCore } from '../../shared/transport';
+import type { CoreApi } from '../../shared/transport';
+import type { CoreHealth, HostHealth } from '../host/coreHost';
 import { parseQuery } from './queryParams';
 import { isLoopbackHost, isLoopbackHostHeader, setSecurityHeaders, TokenGate } from './security';
 import { ChangeStreams } from './sse';
 import { acceptsGzip, serveStatic } from './static';
 
-/** What /healthz reports: enough for a monitoring probe, nothing secret. */
-export interface HubHealth {
-  status: 'ok' | 'degraded';
-  sources: Array<{ id: string; state: 'ok' | 'degraded' | 'down'; lastSuccessAt: string | null }>;
-}
-
-/** What the hub serves: the cockpit core plus its health summary. */
-export type HubCore = CockpitCore & { health(): HubHealth | Promise<HubHealth> };
+/**
+ * What the hub serves: queries, change notices and a health summary for /healthz — a core
+ * host (src/core/host, as `npm run serve` runs it, with the configuration status in health)
+ * or a bare core (tests).
+ */
+export type HubCore = CoreApi & { health(): CoreHealth | HostHealth };
 
 export interface HubOptions {
   core: HubCore;
@@ -37,14 +36,6 @@ export interface Hub {
   readonly host: string;
   /** Open change streams (for diagnostics and the tests of disconnect clean-up). */
   readonly streamCount: number;
-  /**
-   * Serves another core from now on (the configuration changed) without closing the server or
-   * its change streams. `swap` gets the core in use and returns its successor; it may close the
-   * old one first (they share the cache file). Requests arriving meanwhile wait for it. Open
-   * streams are then told that everything changed ('*'), so browsers refetch every screen.
-   * If `swap` throws, the previous core stays in place and the error is rethrown.
-   */
-  replaceCore(swap: (previous: HubCore) => Promise<HubCore>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -77,13 +68,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   }
   const gate = opts.token ? new TokenGate(opts.token) : null;
   const streams = new ChangeStreams(200, opts.heartbeatMs);
-  let core = opts.core;
-  let unsubscribe = core.onChange((notice) => streams.notify(notice));
-  // Set while a replacement core is being built; requests wait on it instead of reaching a
-  // core that is closing.
-  let swapping: Promise<void> | null = null;
-  // No await unless a swap is running, so a query reaches the core in the tick it was checked.
-  const coreInUse = (): HubCore | Promise<HubCore> => (swapping ? swapping.then(coreInUse) : core);
+  const core = opts.core;
+  const unsubscribe = core.onChange((notice) => streams.notify(notice));
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://hub.invalid');
@@ -105,7 +91,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
 
     const path = url.pathname;
     if (path === '/healthz') {
-      const health = await (await coreInUse()).health();
+      const health = core.health();
       return sendJson(res, 200, health);
     }
     if (path === '/api/changes') {
@@ -117,9 +103,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       const parsed = parseQuery(decodeURIComponentSafe(path.slice('/api/query/'.length)), url.searchParams.get('params'));
       if (!parsed.ok) return sendJson(res, 400, { error: parsed.error });
       try {
-        const current = coreInUse();
-        const served = current instanceof Promise ? await current : current;
-        const result = await served.query(parsed.name, parsed.params as never);
+        const result = await core.query(parsed.name, parsed.params as never);
         return sendJson(res, 200, result, req);
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
@@ -164,37 +148,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     get streamCount() {
       return streams.size;
     },
-    async replaceCore(swap) {
-      // One swap at a time: a second waits for the first and then replaces its result.
-      while (swapping) await swapping;
-      const run = (async () => {
-        const previous = core;
-        unsubscribe();
-        let next: HubCore;
-        try {
-          next = await swap(previous);
-        } catch (err) {
-          unsubscribe = previous.onChange((notice) => streams.notify(notice));
-          throw err;
-        }
-        core = next;
-        unsubscribe = next.onChange((notice) => streams.notify(notice));
-        logger.info('hub: now serving a new core', { streams: streams.size });
-        streams.notify({ at: new Date().toISOString(), changed: ['*'] });
-      })();
-      const marker = run.then(
-        () => undefined,
-        () => undefined,
-      );
-      swapping = marker;
-      try {
-        await run;
-      } finally {
-        if (swapping === marker) swapping = null;
-      }
-    },
     async close() {
-      while (swapping) await swapping;
       unsubscribe();
       streams.close();
       server.closeAllConnections();

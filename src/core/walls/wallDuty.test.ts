@@ -10,14 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Warning } from '../../shared/contract';
 import { configSchema } from '../../shared/config';
 import type { AlertsModel } from '../../shared/alerts/types';
-import { createCockpit, type Cockpit } from '../cockpit';
+import { createCore, type Core } from '../core';
 import { silentLogger } from '../log/logger';
 import { startSimulator, type RunningSimulator } from '../sim';
 
 const XINGQIAO = '330113004';
 let dir: string;
 let sim: RunningSimulator;
-let cockpit: Cockpit;
+let cockpit: Core;
 let offsetMs = 0;
 const clock = () => Date.now() + offsetMs;
 
@@ -63,7 +63,7 @@ beforeAll(async () => {
       lobby: { pages: ['overview'], alerts: { kpis: [], maxPerHour: 1, levelRise: { enabled: false }, newWarning: { levels: ['red'] } } },
     },
   });
-  cockpit = await createCockpit({ config, dataDir: dir, logger: silentLogger, now: clock });
+  cockpit = await createCore({ config, dataDir: dir, logger: silentLogger, now: clock });
   await cockpit.start();
   // The first whole sync: warnings synced, and one more evaluation after it.
   await until(async () => (await cockpit.query('health', {})).sources[0]?.state, (s) => s === 'ok', 'first sync', 60_000);
@@ -173,7 +173,7 @@ describe('the alert engine', () => {
     await cockpit.close();
     sim = await startSimulator({ port: 0, seed: 42, speed: 1 });
     const config = configSchema.parse({ sources: [{ id: 'sim', url: sim.url, intervalSec: 1 }], walls: { lobby: {} } });
-    cockpit = await createCockpit({ config, dataDir: dir, logger: silentLogger, now: clock });
+    cockpit = await createCore({ config, dataDir: dir, logger: silentLogger, now: clock });
     expect(alerts().recent.map((a) => [a.id, a.state, a.ack?.via ?? null])).toEqual(before.map((a) => [a.id, a.state, a.ack?.via ?? null]));
     expect(alerts().recent.find((a) => a.count === 2)?.ack?.via).toBe('clicker');
     await cockpit.start();

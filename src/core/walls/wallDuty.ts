@@ -1,6 +1,6 @@
 /**
  * The walls on duty, composed: profiles from the config, the alert engine, and the wall
- * history, over the cockpit's cache. The cockpit (src/core/cockpit.ts) feeds it the sync
+ * history, over the cockpit's cache. The cockpit (src/core/core.ts) feeds it the sync
  * engine's change notices and serves its answers through both front doors.
  */
 import type { Database } from 'better-sqlite3';

@@ -3,7 +3,7 @@
  * thing used here is process.parentPort; everything else is the plain Node core, so a stuck
  * sync or a crash in native code never freezes the wall's main process.
  */
-import { createCockpit } from '../../core/cockpit';
+import { createCore } from '../../core/core';
 import { createFileLogger } from '../../core/log/fileLogger';
 import { serveCore, type PortLike } from './serve';
 
@@ -14,7 +14,7 @@ if (!parentPort) {
 }
 
 serveCore(parentPort, {
-  createCockpit,
+  createCore,
   openLogger: (logDir) => createFileLogger({ dir: logDir, name: 'core' }),
   exit: (code) => setTimeout(() => process.exit(code), 50), // let the last message and log line out
 });

@@ -25,13 +25,15 @@ export type CoreToMain =
   | { type: 'result'; id: number; ok: true; value: unknown }
   | { type: 'result'; id: number; ok: false; error: string }
   | { type: 'changed'; notice: ChangeNotice }
+  /** A new configuration did not start; the previous one is still running (see src/core/host). */
+  | { type: 'configRejected'; error: string }
   /** Start-up failed (bad cache path, locked database, …): main logs it and restarts with backoff. */
   | { type: 'fatal'; error: string };
 
 export function isCoreToMain(value: unknown): value is CoreToMain {
   if (value === null || typeof value !== 'object') return false;
   const t = (value as { type?: unknown }).type;
-  return t === 'ready' || t === 'result' || t === 'changed' || t === 'fatal';
+  return t === 'ready' || t === 'result' || t === 'changed' || t === 'configRejected' || t === 'fatal';
 }
 
 export function isMainToCore(value: unknown): value is MainToCore {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { createCockpit } from '../../core/cockpit';
+import { createCore } from '../../core/core';
 import { createFileLogger } from '../../core/log/fileLogger';
 import { configSchema } from '../../shared/config';
 import type { CoreToMain, MainToCore } from './messages';
@@ -30,7 +30,15 @@ function harness() {
         }
       },
     },
-    { createCockpit, openLogger: (logDir) => createFileLogger({ dir: logDir, name: 'core' }), exit: (code) => exits.push(code) },
+    {
+      // The real core; a configuration titled 'UNBUILDABLE' stands for one that does not start.
+      createCore: async (opts) => {
+        if (opts.config.title === 'UNBUILDABLE') throw new Error('this configuration does not start');
+        return createCore(opts);
+      },
+      openLogger: (logDir) => createFileLogger({ dir: logDir, name: 'core' }),
+      exit: (code) => exits.push(code),
+    },
   );
   const send = (m: MainToCore | unknown) => toCore.emit('message', { data: m });
   const next = (match: (m: CoreToMain) => boolean, ms = 60_000) =>
@@ -84,16 +92,24 @@ describe('serveCore (utility process protocol, real core)', () => {
     expect(readFileSync(join(h.dir, 'logs', 'core.log'), 'utf8')).toContain('cockpit: syncing');
   });
 
+  it('keeps the running configuration when a new one does not start, and says so', async () => {
+    h.send({ type: 'start', config: configSchema.parse({ title: 'UNBUILDABLE' }), dataDir: join(h.dir, 'data'), logDir: join(h.dir, 'logs'), secrets: {} });
+    await expect(h.next((m) => m.type === 'configRejected')).resolves.toEqual({ type: 'configRejected', error: 'this configuration does not start' });
+    expect(await h.query(7, 'config')).toMatchObject({ ok: true, value: { title: null, playlist: { intervalSec: 90 } } });
+    expect(await h.query(8, 'health')).toMatchObject({ ok: true, value: { config: { rejected: { error: 'this configuration does not start' } } } });
+    expect(h.exits).toEqual([]);
+  });
+
   it('reports a start-up failure as fatal and exits non-zero', async () => {
     // The core itself now survives an unusable cache (it falls back to memory), so the failure
-    // is injected: whatever createCockpit throws must reach main as 'fatal' and end the process.
+    // is injected: whatever createCore throws must reach main as 'fatal' and end the process.
     const received: CoreToMain[] = [];
     const exits: number[] = [];
     const toCore = new EventEmitter();
     serveCore(
       { on: (_e, listener) => void toCore.on('message', listener), postMessage: (m) => void received.push(m) },
       {
-        createCockpit: async () => {
+        createCore: async () => {
           throw new Error('cache: database is locked');
         },
         openLogger: () => createFileLogger({ dir: join(h.dir, 'fatal-logs'), name: 'core' }),

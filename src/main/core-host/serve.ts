@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
-import type { Cockpit, CockpitOptions } from '../../core/cockpit';
+import type { Core, CoreOptions } from '../../core/core';
+import { startCoreHost, type CoreHost } from '../../core/host/coreHost';
+import type { CockpitConfig } from '../../shared/config';
 import type { Logger } from '../../core/log/logger';
 import type { QueryName, QueryParams } from '../../shared/queries';
 import { isMainToCore, type CoreToMain, type MainToCore } from './messages';
@@ -11,22 +13,23 @@ export interface PortLike {
 }
 
 export interface ServeCoreDeps {
-  createCockpit(opts: CockpitOptions): Promise<Cockpit>;
+  createCore(opts: CoreOptions): Promise<Core>;
   /** A logger for this process, given the log folder main chose. */
   openLogger(logDir: string): Logger;
   exit(code: number): void;
 }
 
 /**
- * The core's side of the utility process: builds the cockpit from the configuration main
- * sends, answers queries, forwards change notices. A second 'start' (the configuration
- * changed) closes the running cockpit and builds a new one on the same SQLite cache, so
- * nothing is lost. Anything fatal is reported and the process exits: main restarts it.
+ * The core's side of the utility process: runs the core host (src/core/host) on the
+ * configuration main sends, answers queries, forwards change notices. A second 'start' (the
+ * configuration changed) goes to the host, which rebuilds the core on the same SQLite cache —
+ * or, when the new configuration does not start, keeps the previous one running and says so
+ * ('configRejected'; health names it too). Anything fatal (the first start fails, or no
+ * configuration starts any more) is reported and the process exits: main restarts it.
  */
 export function serveCore(port: PortLike, deps: ServeCoreDeps): void {
-  let cockpit: Cockpit | null = null;
+  let host: CoreHost<Core> | null = null;
   let logger: Logger | null = null;
-  let unsubscribe: (() => void) | null = null;
   // Messages are handled one at a time: a query that arrives during a restart waits for it.
   let queue: Promise<void> = Promise.resolve();
 
@@ -39,40 +42,41 @@ export function serveCore(port: PortLike, deps: ServeCoreDeps): void {
     deps.exit(1);
   };
 
-  const stopCockpit = async (): Promise<void> => {
-    unsubscribe?.();
-    unsubscribe = null;
-    const running = cockpit;
-    cockpit = null;
-    await running?.close();
-  };
+  const ready = (): void => post({ type: 'ready', versions: { node: process.versions.node, sqlite: sqliteVersion() } });
 
   const handle = async (msg: MainToCore): Promise<void> => {
     switch (msg.type) {
       case 'start': {
-        logger ??= deps.openLogger(msg.logDir);
-        await stopCockpit();
+        const log = (logger ??= deps.openLogger(msg.logDir));
         const secrets = msg.secrets;
-        const next = await deps.createCockpit({
-          config: msg.config,
-          dataDir: msg.dataDir,
-          configDir: msg.configDir,
-          logger,
-          resolveSecret: async (name) => secrets[name],
-        });
-        cockpit = next;
-        unsubscribe = next.onChange((notice) => post({ type: 'changed', notice }));
-        await next.start();
-        post({ type: 'ready', versions: { node: process.versions.node, sqlite: sqliteVersion() } });
+        const build = async (config: CockpitConfig): Promise<Core> => {
+          const core = await deps.createCore({ config, dataDir: msg.dataDir, configDir: msg.configDir, logger: log, resolveSecret: async (name) => secrets[name] });
+          try {
+            await core.start();
+          } catch (err) {
+            await core.close();
+            throw err;
+          }
+          return core;
+        };
+        if (!host) {
+          host = await startCoreHost({ config: msg.config, build, logger: log });
+          host.onChange((notice) => post({ type: 'changed', notice }));
+          ready();
+          return;
+        }
+        const result = await host.reconfigure(msg.config);
+        if (result.outcome === 'rejected') post({ type: 'configRejected', error: result.error });
+        else ready();
         return;
       }
       case 'query': {
-        if (!cockpit) {
+        if (!host) {
           post({ type: 'result', id: msg.id, ok: false, error: 'the core is not started yet' });
           return;
         }
         try {
-          const value = await cockpit.query(msg.name as QueryName, msg.params as QueryParams<QueryName>);
+          const value = await host.query(msg.name as QueryName, msg.params as QueryParams<QueryName>);
           post({ type: 'result', id: msg.id, ok: true, value });
         } catch (err) {
           post({ type: 'result', id: msg.id, ok: false, error: err instanceof Error ? err.message : String(err) });
@@ -80,7 +84,8 @@ export function serveCore(port: PortLike, deps: ServeCoreDeps): void {
         return;
       }
       case 'stop':
-        await stopCockpit();
+        await host?.close();
+        host = null;
         deps.exit(0);
         return;
     }

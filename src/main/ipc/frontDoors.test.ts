@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../shared/config';
 import { QUERY_NAMES } from '../../shared/queries';
-import { uiConfigOf } from '../../core/cockpit';
+import { uiConfigOf } from '../../core/core';
 import { createMapProvider } from '../../core/geo';
 import { startHub, type Hub, type HubCore } from '../../core/hub';
 import { answerQuery, createQueryAnswers } from '../../core/queryAnswers';

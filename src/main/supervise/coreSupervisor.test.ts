@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../core/log/logger';
 import { configSchema, type CockpitConfig } from '../../shared/config';
-import type { ChangeNotice } from '../../shared/readModel';
+import type { ChangeNotice, HealthModel } from '../../shared/readModel';
 import { CoreSupervisor, type CoreChild } from './coreSupervisor';
 
 /** A Node child process in the shape of Electron's UtilityProcess. */
@@ -90,11 +90,24 @@ describe('CoreSupervisor (real core in a Node child process)', () => {
     expect(children).toHaveLength(2); // rebuilt in place, not restarted
   });
 
+  it('keeps the running configuration when a new one does not start, also after the process restarts', async () => {
+    config = configSchema.parse({ title: 'UNBUILDABLE', playlist: { intervalSec: 40 } });
+    supervisor.reconfigure();
+    const refusedIn = async () => ((await supervisor.client.query('health', {})) as HealthModel).config?.rejected?.error;
+    await vi.waitFor(async () => expect(await refusedIn()).toBe('this configuration does not start'), { timeout: 60_000, interval: 100 });
+    expect(((await supervisor.client.query('config', {})) as { playlist: { intervalSec: number } }).playlist.intervalSec).toBe(75);
+    // A crash now restarts on the configuration that runs, not on the refused one.
+    process.kill(children[1].pid!, 'SIGKILL');
+    await vi.waitFor(() => expect(links).toEqual([true, false, true, false, true]), { timeout: 60_000, interval: 50 });
+    expect(children).toHaveLength(3);
+    expect(((await supervisor.client.query('config', {})) as { playlist: { intervalSec: number } }).playlist.intervalSec).toBe(75);
+  });
+
   it('stops cleanly without restarting', async () => {
     await supervisor.stop(10_000);
     expect(supervisor.diagnostics()).toMatchObject({ state: 'stopped', pid: null });
-    expect(children[1].raw.exitCode).toBe(0);
+    expect(children[2].raw.exitCode).toBe(0);
     await new Promise((r) => setTimeout(r, 600));
-    expect(children).toHaveLength(2);
+    expect(children).toHaveLength(3);
   });
 });

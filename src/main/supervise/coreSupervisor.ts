@@ -6,6 +6,11 @@ import { CoreClient } from '../core-host/coreClient';
 import { isCoreToMain, type MainToCore } from '../core-host/messages';
 import { Backoff, type BackoffOptions } from '../../shared/backoff';
 
+export interface StartPayload {
+  config: CockpitConfig;
+  secrets: Record<string, string>;
+}
+
 /** What we use of a child process: Electron's UtilityProcess has this shape (so does a Node adapter in tests). */
 export interface CoreChild {
   readonly pid: number | undefined;
@@ -25,7 +30,7 @@ export interface CoreSupervisorOptions {
   logDir: string;
   logger: Logger;
   /** The configuration and decrypted secrets to start with (read at every (re)start). */
-  startPayload(): { config: CockpitConfig; secrets: Record<string, string> };
+  startPayload(): StartPayload;
   onChange(notice: ChangeNotice): void;
   onLink(up: boolean): void;
   backoff?: BackoffOptions;
@@ -48,6 +53,10 @@ export class CoreSupervisor {
   private startedAt = 0;
   private stopping = false;
   private lastFatal: string | null = null;
+  /** What the last 'start' sent, what the core is running, and the configuration it refused. */
+  private sent: StartPayload | null = null;
+  private inUse: StartPayload | null = null;
+  private refused: string | null = null;
   private readonly backoff: Backoff;
 
   constructor(private readonly opts: CoreSupervisorOptions) {
@@ -72,13 +81,15 @@ export class CoreSupervisor {
 
     child.on('spawn', () => {
       logger.info('core process started', { pid: child.pid });
-      child.postMessage(this.startMessage());
+      child.postMessage(this.startMessage(true));
     });
     child.on('message', (msg) => {
       if (!isCoreToMain(msg)) return;
       switch (msg.type) {
         case 'ready':
           readies++;
+          this.inUse = this.sent;
+          this.refused = null;
           this.state = 'running';
           this.coreVersions = msg.versions;
           this.client.attach((m) => child.postMessage(m));
@@ -89,6 +100,12 @@ export class CoreSupervisor {
           return;
         case 'changed':
           this.opts.onChange(msg.notice);
+          return;
+        case 'configRejected':
+          // The core kept the previous configuration; a restart must not retry the refused one.
+          this.refused = this.sent ? JSON.stringify(this.sent.config) : null;
+          this.sent = this.inUse;
+          logger.error('core refused the new configuration and kept the previous one', { error: msg.error });
           return;
         case 'fatal':
           this.lastFatal = msg.error;
@@ -105,7 +122,7 @@ export class CoreSupervisor {
   /** The configuration changed: the running core rebuilds itself on the same cache. */
   reconfigure(): void {
     // Not running: the next (re)start reads the new configuration anyway.
-    if (this.child && this.state === 'running') this.child.postMessage(this.startMessage());
+    if (this.child && this.state === 'running') this.child.postMessage(this.startMessage(false));
   }
 
   /** Asks the core to close its database cleanly; kills it if it does not exit in time. */
@@ -161,8 +178,15 @@ export class CoreSupervisor {
     }, delay);
   }
 
-  private startMessage(): MainToCore {
-    const { config, secrets } = this.opts.startPayload();
+  /**
+   * The latest configuration — except when a (re)started process would get the one the core
+   * refused: then the one it was running, as the core host's policy asks (src/core/host).
+   */
+  private startMessage(processStart: boolean): MainToCore {
+    const latest = this.opts.startPayload();
+    const payload = processStart && this.inUse && JSON.stringify(latest.config) === this.refused ? this.inUse : latest;
+    this.sent = payload;
+    const { config, secrets } = payload;
     return { type: 'start', config, secrets, dataDir: this.opts.dataDir, configDir: this.opts.configDir, logDir: this.opts.logDir };
   }
 }

@@ -10,7 +10,7 @@ import { configSchema, sourceConfigSchema } from '../../../shared/config';
 import { generateSyntheticEvents } from '../../../shared/contract/testing/syntheticEvents';
 import { openCache } from '../../cache';
 import { removeTempDirs, tempDir } from '../../cache/testing/tempDir';
-import { createCockpit } from '../../cockpit';
+import { createCore } from '../../core';
 import { silentLogger } from '../../log/logger';
 import { createSyncEngine } from '../../sync';
 import { createSourceReader } from '..';
@@ -102,7 +102,7 @@ describe('a PostgreSQL view feeds events', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cockpit-pg-core-'));
     const intervalSec = 1;
     const config = configSchema.parse({ sources: [pgSource({ intervalSec, timeoutMs: 500 })] });
-    const cockpit = await createCockpit({ config, dataDir, logger: silentLogger });
+    const cockpit = await createCore({ config, dataDir, logger: silentLogger });
     const waitFor = async <T>(probe: () => Promise<T | null | false>, ms: number, what: string) => {
       const deadline = Date.now() + ms;
       for (;;) {

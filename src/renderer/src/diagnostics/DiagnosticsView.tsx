@@ -1,5 +1,5 @@
 import { useEffect, useState, type JSX } from 'react';
-import type { CockpitBridge, Diagnostics } from '../../../shared/ipc';
+import type { DesktopBridge, Diagnostics } from '../../../shared/ipc';
 import type { T } from '../i18n';
 import { diagnosticsSections } from './rows';
 import './diagnostics.css';
@@ -8,7 +8,7 @@ const REFRESH_MS = 5000;
 
 export interface DiagnosticsViewProps {
   /** The Electron bridge (transport/index.ts getBridge()); null in a browser served by the hub. */
-  bridge: CockpitBridge | null;
+  bridge: DesktopBridge | null;
   t: T;
   onClose?: () => void;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CockpitBridge } from '../../../shared/ipc';
+import type { DesktopBridge } from '../../../shared/ipc';
 import type { ChangeNotice } from '../../../shared/readModel';
 import { createElectronTransport } from './electron';
 
@@ -8,12 +8,12 @@ function fakeBridge() {
   const change = new Set<(n: ChangeNotice) => void>();
   const link = new Set<(up: boolean) => void>();
   let linkUp = true;
-  const bridge: CockpitBridge = {
+  const bridge: DesktopBridge = {
     kind: 'electron',
     query: (async (name: string) => {
       if (name === 'health') throw new Error('core process stopped before answering (exit code 9)');
       return { name };
-    }) as CockpitBridge['query'],
+    }) as DesktopBridge['query'],
     onChange: (l) => (change.add(l), () => void change.delete(l)),
     onLink: (l) => {
       link.add(l);

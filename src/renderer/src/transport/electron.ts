@@ -1,7 +1,7 @@
-import type { CockpitBridge } from '../../../shared/ipc';
+import type { DesktopBridge } from '../../../shared/ipc';
 import type { ChangeNotice } from '../../../shared/readModel';
 import type { QueryName, QueryParams, QueryResult } from '../../../shared/queries';
-import type { CockpitTransport } from '../../../shared/transport';
+import type { RendererTransport } from '../../../shared/transport';
 
 /**
  * The renderer's transport in the desktop app, over `window.cockpit` (the preload's bridge).
@@ -9,7 +9,7 @@ import type { CockpitTransport } from '../../../shared/transport';
  * per push channel however many stores listen, and the current link state replayed to a new
  * listener.
  */
-export function createElectronTransport(bridge: CockpitBridge): CockpitTransport {
+export function createElectronTransport(bridge: DesktopBridge): RendererTransport {
   const changeListeners = new Set<(n: ChangeNotice) => void>();
   const linkListeners = new Set<(up: boolean) => void>();
   let up: boolean | null = null;

@@ -1,7 +1,7 @@
 import { Backoff } from '../../../shared/backoff';
 import type { ChangeNotice } from '../../../shared/readModel';
 import type { QueryName, QueryParams, QueryResult } from '../../../shared/queries';
-import type { CockpitTransport } from '../../../shared/transport';
+import type { RendererTransport } from '../../../shared/transport';
 
 /** The hub sends a heartbeat this often; silence for HEARTBEAT_TIMEOUT_MS means the link is down. */
 const HEARTBEAT_TIMEOUT_MS = 35_000;
@@ -12,7 +12,7 @@ const HEARTBEAT_TIMEOUT_MS = 35_000;
  * up for good on an HTTP error (e.g. the hub restarting behind a proxy), so we reconnect
  * ourselves with backoff and also treat a silent stream (no heartbeat) as down.
  */
-export function createHubTransport(base = ''): CockpitTransport {
+export function createHubTransport(base = ''): RendererTransport {
   const changeListeners = new Set<(n: ChangeNotice) => void>();
   const linkListeners = new Set<(up: boolean) => void>();
   let source: EventSource | null = null;

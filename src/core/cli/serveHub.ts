@@ -1,14 +1,15 @@
 /**
- * What `npm run serve` runs, without the process handling: the cockpit core behind the hub,
- * kept in step with its configuration file. A valid edit rebuilds the core on the same cache
- * and the hub serves the new one without dropping a browser; a bad edit is logged (file and
+ * What `npm run serve` runs, without the process handling: the core host (src/core/host)
+ * behind the hub, kept in step with its configuration file. A valid edit goes to the host
+ * (which rebuilds the core on the same cache, or keeps the previous one when the new one does
+ * not start) and the hub keeps every browser connected; an invalid file is logged (file and
  * field) and the running configuration stays.
  */
 import type { CockpitConfig } from '../../shared/config';
-import { createCockpit, type Cockpit, type CockpitOptions } from '../cockpit';
-import { changedSections, type ConfigSection } from '../config/diff';
+import { createCore, type Core, type CoreOptions } from '../core';
 import { LiveConfig } from '../config/live';
 import { defaultConfig, loadConfigFile } from '../config/load';
+import { startCoreHost, type CoreHost } from '../host/coreHost';
 import { isLoopbackHost, startHub, type Hub } from '../hub';
 import type { Logger } from '../log/logger';
 
@@ -35,14 +36,15 @@ export interface ServeOptions {
    * previous one. The caller should exit so a supervisor restarts the hub.
    */
   onFatal?: (error: Error) => void;
-  /** Builds a cockpit (default: createCockpit). Tests wrap it to make one build fail. */
-  createCockpit?: (opts: CockpitOptions) => Promise<Cockpit>;
+  /** Builds a core (default: createCore). Tests wrap it to make one build fail. */
+  createCore?: (opts: CoreOptions) => Promise<Core>;
 }
 
-export interface ServingCockpit {
+export interface ServingHub {
   readonly hub: Hub;
-  /** The cockpit being served (replaced on a configuration change). */
-  readonly cockpit: Cockpit;
+  readonly host: CoreHost<Core>;
+  /** The core being served (replaced on a configuration change). */
+  readonly core: Core;
   /** The configuration in use. */
   readonly config: CockpitConfig;
   /** The token the hub requires, if any. */
@@ -51,9 +53,6 @@ export interface ServingCockpit {
   settled(): Promise<void>;
   close(): Promise<void>;
 }
-
-/** Only the desktop app reads these: a change there means nothing to the hub. */
-const DESKTOP_ONLY: readonly ConfigSection[] = ['wall', 'links'];
 
 interface ListenSettings {
   host: string;
@@ -73,19 +72,19 @@ function readStartConfig(path: string | null): CockpitConfig {
   return loaded.config;
 }
 
-async function buildCockpit(config: CockpitConfig, opts: ServeOptions): Promise<Cockpit> {
-  const create = opts.createCockpit ?? createCockpit;
-  const cockpit = await create({ config, dataDir: opts.dataDir, configDir: opts.configDir, logger: opts.logger });
+async function buildCore(config: CockpitConfig, opts: ServeOptions): Promise<Core> {
+  const create = opts.createCore ?? createCore;
+  const core = await create({ config, dataDir: opts.dataDir, configDir: opts.configDir, logger: opts.logger });
   try {
-    await cockpit.start();
+    await core.start();
   } catch (err) {
-    await cockpit.close();
+    await core.close();
     throw err;
   }
-  return cockpit;
+  return core;
 }
 
-export async function serveCockpit(opts: ServeOptions): Promise<ServingCockpit> {
+export async function serveHub(opts: ServeOptions): Promise<ServingHub> {
   const { logger } = opts;
   const env = opts.env ?? process.env;
   const onFatal = opts.onFatal ?? ((err: Error) => logger.error(`cockpit serve: no working core left: ${err.message}`));
@@ -97,13 +96,12 @@ export async function serveCockpit(opts: ServeOptions): Promise<ServingCockpit> 
     throw new Error(`listening on ${listening.host} (beyond this machine) needs a token: set the environment variable ${listening.tokenEnv} (16+ characters)`);
   }
 
-  let running = startConfig;
-  let cockpit = await buildCockpit(running, opts);
+  const host = await startCoreHost({ config: startConfig, build: (config) => buildCore(config, opts), logger });
   let hub: Hub;
   try {
-    hub = await startHub({ core: cockpit, staticDir: opts.staticDir, host: listening.host, port: listening.port, token, logger, heartbeatMs: opts.heartbeatMs });
+    hub = await startHub({ core: host, staticDir: opts.staticDir, host: listening.host, port: listening.port, token, logger, heartbeatMs: opts.heartbeatMs });
   } catch (err) {
-    await cockpit.close();
+    await host.close();
     throw err;
   }
 
@@ -112,7 +110,7 @@ export async function serveCockpit(opts: ServeOptions): Promise<ServingCockpit> 
     const wanted = listenSettings(next, opts);
     const fromFile = { host: next.hub.host, port: next.hub.port, tokenEnv: next.hub.tokenEnv };
     for (const field of ['host', 'port', 'tokenEnv'] as const) {
-      if (fromFile[field] === running.hub[field]) continue;
+      if (fromFile[field] === host.config.hub[field]) continue;
       if (wanted[field] === listening[field]) {
         logger.info(`${opts.configPath}: hub.${field} changed, but --${field} on the command line decides; nothing to apply`);
       } else {
@@ -123,35 +121,14 @@ export async function serveCockpit(opts: ServeOptions): Promise<ServingCockpit> 
     }
   };
 
-  const rebuild = async (next: CockpitConfig, sections: readonly ConfigSection[]): Promise<void> => {
-    logger.info(`${opts.configPath}: configuration changed (${sections.join(', ')}), rebuilding the cockpit`);
-    await hub.replaceCore(async () => {
-      // The old cockpit goes first: it syncs into the same cache file and runs its own simulator.
-      await cockpit.close();
-      try {
-        cockpit = await buildCockpit(next, opts);
-        running = next;
-        logger.info(`${opts.configPath}: new configuration in use`);
-      } catch (err) {
-        logger.error(`${opts.configPath}: the new configuration could not be applied (${(err as Error).message}); going back to the previous one`);
-        cockpit = await buildCockpit(running, opts);
-      }
-      return cockpit;
-    });
-  };
-
   const apply = async (): Promise<void> => {
-    // Read the latest valid configuration now: edits that arrived during a rebuild fold into one.
-    const next = live?.current ?? running;
-    const sections = changedSections(running, next);
-    if (sections.length === 0) return;
-    if (sections.includes('hub')) reportListenChange(next);
-    const coreSections = sections.filter((s) => s !== 'hub' && !DESKTOP_ONLY.includes(s));
-    if (coreSections.length === 0) {
-      running = next;
-      return;
-    }
-    await rebuild(next, coreSections);
+    // The latest valid configuration now: edits that arrived during a rebuild fold into one.
+    const next = live?.current;
+    if (!next) return;
+    reportListenChange(next);
+    const result = await host.reconfigure(next);
+    if (result.outcome === 'applied') logger.info(`${opts.configPath}: new configuration in use`);
+    if (result.outcome === 'rejected') logger.error(`${opts.configPath}: the new configuration could not be applied (${result.error}); going back to the previous one`);
   };
 
   let applying: Promise<void> = Promise.resolve();
@@ -169,11 +146,12 @@ export async function serveCockpit(opts: ServeOptions): Promise<ServingCockpit> 
 
   return {
     hub,
-    get cockpit() {
-      return cockpit;
+    host,
+    get core() {
+      return host.core;
     },
     get config() {
-      return running;
+      return host.config;
     },
     token,
     settled: async () => {
@@ -190,7 +168,7 @@ export async function serveCockpit(opts: ServeOptions): Promise<ServingCockpit> 
       live?.close();
       await applying;
       await hub.close();
-      await cockpit.close();
+      await host.close();
     },
   };
 }

@@ -3,9 +3,9 @@ import { request, type ClientRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createCockpit } from '../cockpit';
+import { createCore } from '../core';
 import type { Logger } from '../log/logger';
-import { serveCockpit, type ServingCockpit } from './serveCockpit';
+import { serveHub, type ServingHub } from './serveHub';
 
 /** Keeps every log line, so the tests can check what an operator would read. */
 function recordingLogger(): Logger & { lines: string[] } {
@@ -49,7 +49,7 @@ const WAIT = { timeout: 20_000, interval: 50 };
 describe('serve: the hub follows its configuration file', () => {
   let dir: string;
   let configPath: string;
-  let serving: ServingCockpit;
+  let serving: ServingHub;
   const logger = recordingLogger();
   const writeConfig = (config: unknown): void => writeFileSync(configPath, typeof config === 'string' ? config : JSON.stringify(config));
 
@@ -61,7 +61,7 @@ describe('serve: the hub follows its configuration file', () => {
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>cockpit</title>');
     // hub.port 0: the hub listens on a free port, and a later edit of hub.port is a real change.
     writeConfig({ title: '临平 A', simulator: { seed: 7 }, hub: { port: 0 } });
-    serving = await serveCockpit({
+    serving = await serveHub({
       configPath,
       configDir: dir,
       dataDir: join(dir, 'data'),
@@ -71,9 +71,9 @@ describe('serve: the hub follows its configuration file', () => {
       heartbeatMs: 200,
       // The real cockpit, except that one title stands for a configuration that fails to build
       // (every part of the real one degrades instead of throwing: cache, map, sync).
-      createCockpit: async (o) => {
+      createCore: async (o) => {
         if (o.config.title === 'UNBUILDABLE') throw new Error('cannot build this one');
-        return createCockpit(o);
+        return createCore(o);
       },
     });
   }, 60_000);
@@ -86,7 +86,7 @@ describe('serve: the hub follows its configuration file', () => {
   it('applies a valid edit: new cockpit on the same server, old one closed, browsers told to refetch', async () => {
     const { url } = serving.hub;
     expect(await title(url)).toBe('临平 A');
-    const before = serving.cockpit;
+    const before = serving.core;
     const oldSimulator = before.simulator!.url;
     const stream = openStream(url);
     await vi.waitFor(() => expect(serving.hub.streamCount).toBe(1), WAIT);
@@ -96,7 +96,7 @@ describe('serve: the hub follows its configuration file', () => {
     await serving.settled();
 
     expect(serving.hub.url).toBe(url);
-    expect(serving.cockpit).not.toBe(before);
+    expect(serving.core).not.toBe(before);
     expect(serving.config.title).toBe('临平 B');
     // The browser's stream survived the swap and was told that everything changed.
     await vi.waitFor(() => expect(stream.events.some((e) => e.event === 'change' && JSON.parse(e.data).changed[0] === '*')).toBe(true), WAIT);
@@ -104,7 +104,7 @@ describe('serve: the hub follows its configuration file', () => {
     expect(serving.hub.streamCount).toBe(1);
     // The old cockpit's embedded simulator is gone; the new one runs its own.
     await expect(fetch(`${oldSimulator}/v1/meta`)).rejects.toThrow();
-    expect(serving.cockpit.simulator!.url).not.toBe(oldSimulator);
+    expect(serving.core.simulator!.url).not.toBe(oldSimulator);
     // Data queries are answered by the new cockpit, from the same cache.
     const meta = (await (await fetch(`${url}/api/query/meta`)).json()) as { towns: unknown[] };
     expect(meta.towns.length).toBeGreaterThan(0);
@@ -112,7 +112,7 @@ describe('serve: the hub follows its configuration file', () => {
   }, 60_000);
 
   it('refuses a bad edit with one line naming file and field, and keeps serving the last good configuration', async () => {
-    const running = serving.cockpit;
+    const running = serving.core;
     const errorsBefore = logger.lines.filter((l) => l.startsWith('error')).length;
     writeConfig({ title: '', simulator: { seed: 7 }, hub: { port: 0 } });
     await vi.waitFor(() => expect(logger.lines.filter((l) => l.startsWith('error')).length).toBe(errorsBefore + 1), WAIT);
@@ -121,12 +121,12 @@ describe('serve: the hub follows its configuration file', () => {
     expect(line).toContain('keeping the configuration loaded at');
     await serving.settled();
     expect(await title(serving.hub.url)).toBe('临平 B');
-    expect(serving.cockpit).toBe(running);
+    expect(serving.core).toBe(running);
   }, 30_000);
 
   it('says that hub.port needs a restart instead of ignoring it, and keeps listening where it was', async () => {
     const { url } = serving.hub;
-    const running = serving.cockpit;
+    const running = serving.core;
     writeConfig({ title: '临平 B', simulator: { seed: 7 }, hub: { port: 7455 } });
     await vi.waitFor(() => expect(logger.lines.some((l) => l.includes('hub.port changed (0 → 7455)'))).toBe(true), WAIT);
     await serving.settled();
@@ -134,7 +134,7 @@ describe('serve: the hub follows its configuration file', () => {
     expect(line).toMatch(/^warn /);
     expect(line).toContain(`${configPath}: hub.port changed (0 → 7455): restart "npm run serve" to apply it; still serving on ${url}`);
     // Nothing the core uses changed: no rebuild, same server.
-    expect(serving.cockpit).toBe(running);
+    expect(serving.core).toBe(running);
     expect(await title(url)).toBe('临平 B');
   }, 30_000);
 
@@ -160,7 +160,7 @@ describe('serve: start-up', () => {
     writeFileSync(configPath, JSON.stringify({ playlist: { intervalSec: 1 } }));
     try {
       await expect(
-        serveCockpit({ configPath, configDir: dir, dataDir: join(dir, 'data'), staticDir: dir, logger: recordingLogger(), port: 0 }),
+        serveHub({ configPath, configDir: dir, dataDir: join(dir, 'data'), staticDir: dir, logger: recordingLogger(), port: 0 }),
       ).rejects.toThrow(`${configPath}: playlist.intervalSec: expected a number ≥ 5, got 1`);
     } finally {
       rmSync(dir, { recursive: true, force: true });

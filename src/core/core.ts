@@ -1,5 +1,5 @@
 /**
- * The core, composed: cache, sync engine, read model and map behind one CockpitCore that both
+ * The core, composed: cache, sync engine, read model and map behind one CoreApi that both
  * front doors (the hub, the Electron utility process) serve. With no sources configured the
  * built-in simulator starts on a free local port and the cockpit syncs from it like from any
  * district service — the demo exercises the same path as a real deployment.
@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { sourceConfigSchema, type CockpitConfig, type SourceConfig } from '../shared/config';
 import type { ChangeNotice, HealthModel, UiConfigModel } from '../shared/readModel';
 import type { QueryName, QueryParams } from '../shared/queries';
-import type { CockpitCore } from '../shared/transport';
+import type { CoreApi } from '../shared/transport';
 import { openCache } from './cache';
 import { createMapProvider } from './geo';
 import { answerQuery, createQueryAnswers } from './queryAnswers';
-import type { HubHealth } from './hub';
+import type { CoreHealth } from './host/coreHost';
 import { consoleLogger, type Logger } from './log/logger';
 import { createReadModel } from './readModel';
 import { applyRiskModelOverrides } from '../shared/risk';
@@ -25,7 +25,7 @@ import { createWallDuty, type WallDuty } from './walls/wallDuty';
 export const SIMULATOR_SOURCE_ID = 'sim';
 export const SIMULATOR_INTERVAL_SEC = 5;
 
-export interface CockpitOptions {
+export interface CoreOptions {
   config: CockpitConfig;
   /** Where the cache lives unless config.cache.path says otherwise. */
   dataDir: string;
@@ -38,7 +38,7 @@ export interface CockpitOptions {
   now?: () => number;
 }
 
-export interface Cockpit extends CockpitCore {
+export interface Core extends CoreApi {
   readonly config: CockpitConfig;
   /** The sources being synced (the simulator's when none are configured). */
   readonly sources: readonly SourceConfig[];
@@ -47,7 +47,7 @@ export interface Cockpit extends CockpitCore {
   /** Begin syncing. Queries work before (from the cache) and after. */
   start(): Promise<void>;
   /** Summary for /healthz and the desktop's diagnostics. */
-  health(): HubHealth;
+  health(): CoreHealth;
   /** Wall profiles, alerts and the wall history. */
   readonly walls: WallDuty;
 }
@@ -64,7 +64,7 @@ export function uiConfigOf(config: CockpitConfig, sources: readonly SourceConfig
   };
 }
 
-export async function createCockpit(opts: CockpitOptions): Promise<Cockpit> {
+export async function createCore(opts: CoreOptions): Promise<Core> {
   const { config } = opts;
   const logger = opts.logger ?? consoleLogger;
   // Validated by the config schema already; this turns the overrides into a whole model.
@@ -154,7 +154,7 @@ export async function createCockpit(opts: CockpitOptions): Promise<Cockpit> {
       await sync.start();
       logger.info('cockpit: syncing', { sources: sources.map((s) => s.id), simulator: simulator !== null });
     },
-    health(): HubHealth {
+    health(): CoreHealth {
       const h: HealthModel = readModel.query('health', {});
       const status = h.sources.length > 0 && h.sources.every((s) => s.state === 'ok') ? 'ok' : 'degraded';
       return {

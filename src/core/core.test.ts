@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../shared/config';
 import type { ChangeNotice } from '../shared/readModel';
-import { createCockpit, SIMULATOR_INTERVAL_SEC } from './cockpit';
+import { createCore, SIMULATOR_INTERVAL_SEC } from './core';
 import { silentLogger } from './log/logger';
 import { startSimulator } from './sim';
 
@@ -28,9 +28,9 @@ async function until<T>(fn: () => T | Promise<T>, ok: (v: T) => boolean, timeout
   }
 }
 
-describe('createCockpit', () => {
+describe('createCore', () => {
   it('with no sources runs the built-in simulator, syncs from it and stops it on close', async () => {
-    const cockpit = await createCockpit({
+    const cockpit = await createCore({
       config: configSchema.parse({ title: '演示驾驶舱', playlist: { pages: ['risk', 'events'], intervalSec: 12 } }),
       dataDir: tempDir(),
       logger: silentLogger,
@@ -67,7 +67,7 @@ describe('createCockpit', () => {
 
   it('with sources configured syncs from them and starts no simulator; a failing source reads degraded', async () => {
     const sim = await startSimulator({ port: 0, seed: 3 });
-    const cockpit = await createCockpit({
+    const cockpit = await createCore({
       config: configSchema.parse({ sources: [{ id: 'district', url: sim.url, intervalSec: 1 }] }),
       dataDir: tempDir(),
       logger: silentLogger,
