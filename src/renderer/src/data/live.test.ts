@@ -1,7 +1,7 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangeNotice } from '../../../shared/readModel';
-import type { CockpitTransport } from '../../../shared/transport';
+import type { RendererTransport } from '../../../shared/transport';
 import { connectLive } from './live';
 
 /** A transport whose notices and link the test sends by hand; queries are answered by each test. */
@@ -13,7 +13,7 @@ function fakeTransport() {
     query: () => Promise.reject(new Error('not used')),
     onChange: (l: (n: ChangeNotice) => void) => (change.add(l), () => change.delete(l)),
     onLink: (l: (up: boolean) => void) => (link.add(l), () => link.delete(l)),
-  } as unknown as CockpitTransport;
+  } as unknown as RendererTransport;
   return {
     transport,
     notify: (...changed: string[]) => change.forEach((l) => l({ at: new Date().toISOString(), changed })),

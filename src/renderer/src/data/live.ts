@@ -2,7 +2,7 @@ import type { Query, QueryClient } from '@tanstack/react-query';
 import { create } from 'zustand';
 import type { ChangeNotice } from '../../../shared/readModel';
 import { isAffected } from '../../../shared/queries';
-import type { CockpitTransport } from '../../../shared/transport';
+import type { RendererTransport } from '../../../shared/transport';
 import { getTransport } from '../transport';
 import { queryClient, queryNameOf } from './client';
 
@@ -25,7 +25,7 @@ export const useLive = create<LiveState>()(() => ({ link: false, linkDownSince: 
  * query at a time: a notice during a fetch folds into one more fetch after it, so a burst of
  * notices never starves a screen of an answer. Returns a function that stops listening.
  */
-export function connectLive(client: QueryClient, transport: CockpitTransport): () => void {
+export function connectLive(client: QueryClient, transport: RendererTransport): () => void {
   // Queries a notice touched while their fetch was running: that fetch may predate the change.
   const refetchWhenDone = new Set<string>();
   const refetch = (query: Query): void => {
