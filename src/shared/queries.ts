@@ -51,8 +51,14 @@ export interface Returns<T> {
 }
 const returns = <T>(): Returns<T> => ({});
 
-/** Params every query takes. Looking back (an as-of week or day) is one field here, for all queries. */
-export const COMMON_PARAMS = {} satisfies z.ZodRawShape;
+/**
+ * Params every query takes. `asOf` looks back (回看, src/shared/lookback.ts): the picture at the
+ * end of that local day; absent, or today or later, is live. Queries about now (health, config,
+ * alerts) answer the same either way.
+ */
+export const COMMON_PARAMS = {
+  asOf: z.iso.date({ error: 'expected a date YYYY-MM-DD that exists' }).optional(),
+} satisfies z.ZodRawShape;
 
 /** A query's params: COMMON_PARAMS plus its own, strict (an unknown key is refused, not ignored). */
 function params<S extends z.ZodRawShape>(own: S) {

@@ -16,7 +16,9 @@ import type {
   Vocabulary,
   WarningStatus,
 } from './contract';
+import type { LookbackInfo } from './lookback';
 
+export type { LookbackInfo } from './lookback';
 export type IsoTime = string;
 export type IsoDate = string;
 
@@ -165,6 +167,8 @@ export interface ConsultationKpis {
 
 export interface OverviewModel {
   asOf: IsoTime | null;
+  /** What a look back answered for (the params' `asOf`); null when live. */
+  lookback: LookbackInfo | null;
   weekStart: IsoDate | null;
   towns: TownRisk[];
   levelCounts: Record<Level, number>;
@@ -182,6 +186,8 @@ export interface OverviewModel {
 
 export interface RiskModel {
   asOf: IsoTime | null;
+  /** What a look back answered for (the params' `asOf`); null when live. */
+  lookback: LookbackInfo | null;
   weekStart: IsoDate | null;
   towns: TownRisk[];
   trends: Array<{
@@ -218,6 +224,8 @@ export interface Percentiles {
 
 export interface EventsModel {
   asOf: IsoTime | null;
+  /** What a look back answered for (the params' `asOf`); null when live. */
+  lookback: LookbackInfo | null;
   /** Events that reached each step (cumulative funnel). */
   flow: Record<EventStatus, number>;
   kpis: EventKpis;
@@ -258,6 +266,8 @@ export interface ConsultationView {
 
 export interface ConsultationModel {
   asOf: IsoTime | null;
+  /** What a look back answered for (the params' `asOf`); null when live. */
+  lookback: LookbackInfo | null;
   kpis: ConsultationKpis;
   followersSeries: Array<{ date: IsoDate; followers: number }>;
   byCategory: Array<{ category: ConsultationCategory; held: number; successRatePct: number }>;
@@ -277,6 +287,8 @@ export interface ConsultationModel {
 
 export interface TownDetailModel {
   asOf: IsoTime | null;
+  /** What a look back answered for (the params' `asOf`); null when live. */
+  lookback: LookbackInfo | null;
   town: TownRef & { kind: string; population: number };
   risk: TownRisk | null;
   explanation: Explanation | null;

@@ -1,5 +1,5 @@
 /**
- * Backfill pages of events, written with the read model's tallies (migration 010) kept exact
+ * Backfill pages of events, written with the read model's tallies (migrations 010 and 042) kept exact
  * without their per-row triggers.
  *
  * Why: the triggers' five tally upserts per event cost ≈ 6 µs CPU (1M events backfilled at
@@ -46,11 +46,29 @@ const C = {
   status: col('status'),
   reported: col('reported_at'),
   accepted: col('accepted_at'),
+  dispatched: col('dispatched_at'),
+  handled: col('handled_at'),
   closed: col('closed_at'),
   acceptOverdue: col('accept_overdue'),
   handleOverdue: col('handle_overdue'),
   satisfaction: col('satisfaction'),
+  acceptOverdueAt: col('accept_overdue_at'),
+  handleOverdueAt: col('handle_overdue_at'),
+  ratedAt: col('rated_at'),
+  updated: col('updated_at'),
 };
+
+/** Status → how far along the flow it is (the order of migration 042's status IN lists). */
+const STATUS_RANK: Readonly<Record<string, number>> = { reported: 0, accepted: 1, dispatched: 2, handled: 3, closed: 4, rated: 5 };
+/**
+ * Migration 042's district-wide milestones, in one fixed order (index = slot in a day's counts).
+ * 'reported' (by town and type) and 'closed' (by town) are kept apart, with their dimensions.
+ */
+const DISTRICT_MILESTONES = [
+  'accepted', 'dispatched', 'handled', 'rated', 'accepted_at', 'accepted_overdue', 'rating', 'rating_good',
+  'accept_overdue', 'handle_overdue', 'handle_overdue_closed',
+] as const;
+const M = Object.fromEntries(DISTRICT_MILESTONES.map((m, i) => [m, i])) as Record<(typeof DISTRICT_MILESTONES)[number], number>;
 
 /** An event row in COLUMNS order, as bound or as stored (times in ms). */
 type Row = unknown[];
@@ -78,18 +96,21 @@ class TallyDeltas {
   readonly daily = new Map<number, Map<string, DayCount>>();
   readonly accept = new Map<number, Count>();
   readonly close = new Map<number, Count>();
+  /** Migration 042's tallies by day: local day number → its counts (ByDay). */
+  readonly byDay = new Map<number, ByDay>();
+  /** The last day used (its first ms, local midnight): a page's rows mostly share a few days. */
+  private lastStart = NaN;
+  private lastByDay: ByDay | null = null;
 
-  constructor(private readonly source: string) {}
+  constructor(readonly source: string) {}
 
-  /** date((ms + 8h) / 1000, 'unixepoch'): integer division truncates, date() floors to the day. */
   private day(ms: number, town: string): DayCount {
-    const day = Math.floor(Math.trunc((ms + LOCAL_OFFSET_MS) / 1000) / 86_400);
+    const day = dayNumber(ms);
     let towns = this.daily.get(day);
     if (!towns) this.daily.set(day, (towns = new Map()));
     let e = towns.get(town);
     if (!e) {
-      const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
-      towns.set(town, (e = { key: [this.source, date, town], reported: 0, closed: 0 }));
+      towns.set(town, (e = { key: [this.source, isoDay(day), town], reported: 0, closed: 0 }));
     }
     return e;
   }
@@ -127,7 +148,114 @@ class TallyDeltas {
       this.minutes(this.close, Math.trunc((closedAt - reportedAt) / 60_000)).n += by;
     }
     if (acceptedAt !== null) this.minutes(this.accept, Math.trunc((acceptedAt - reportedAt) / 60_000)).n += by;
+    this.addByDay(r, by);
   }
+
+  /** Migration 042's tallies by day: each fact counted on the local day it became true. */
+  private addByDay(r: Row, by: 1 | -1): void {
+    const town = r[C.town] as string;
+    const reportedAt = r[C.reported] as number;
+    const acceptedAt = r[C.accepted] as number | null;
+    const closedAt = r[C.closed] as number | null;
+    const updatedAt = r[C.updated] as number;
+    const rank = STATUS_RANK[r[C.status] as string] ?? -1;
+    // When the row reached step s (if its status is that far): the step's own time, else the
+    // next step's it has, else updated_at — worked out from the last step back.
+    const reach5 = (r[C.ratedAt] as number | null) ?? updatedAt;
+    const reach4 = closedAt ?? reach5;
+    const reach3 = (r[C.handled] as number | null) ?? reach4;
+    const reach2 = (r[C.dispatched] as number | null) ?? reach3;
+    const reach1 = acceptedAt ?? reach2;
+    const satisfaction = r[C.satisfaction] as string | null;
+    const ratedAt = satisfaction !== null ? ((r[C.ratedAt] as number | null) ?? updatedAt) : null;
+    const acceptOverdueAt = r[C.acceptOverdue] === 1 ? ((r[C.acceptOverdueAt] as number | null) ?? updatedAt) : null;
+    const handleOverdueAt = r[C.handleOverdue] === 1 ? ((r[C.handleOverdueAt] as number | null) ?? updatedAt) : null;
+
+    this.at(reportedAt).count(this.source, 'reported', town, r[C.type] as string).n += by;
+    if (rank >= 4) this.at(reach4).count(this.source, 'closed', town, '').n += by;
+    if (rank >= 1) this.at(reach1).district[M.accepted] += by;
+    if (rank >= 2) this.at(reach2).district[M.dispatched] += by;
+    if (rank >= 3) this.at(reach3).district[M.handled] += by;
+    if (rank >= 5) this.at(reach5).district[M.rated] += by;
+    if (acceptedAt !== null) {
+      this.at(acceptedAt).district[M.accepted_at] += by;
+      if (acceptOverdueAt !== null) this.at(Math.max(acceptedAt, acceptOverdueAt)).district[M.accepted_overdue] += by;
+      this.at(acceptedAt).histogram('accept', Math.trunc((acceptedAt - reportedAt) / 60_000)).n += by;
+    }
+    if (ratedAt !== null) {
+      this.at(ratedAt).district[M.rating] += by;
+      if (satisfaction === 'satisfied' || satisfaction === 'basicallySatisfied') this.at(ratedAt).district[M.rating_good] += by;
+    }
+    if (acceptOverdueAt !== null) this.at(acceptOverdueAt).district[M.accept_overdue] += by;
+    if (handleOverdueAt !== null) {
+      this.at(handleOverdueAt).district[M.handle_overdue] += by;
+      if (rank >= 4) this.at(Math.max(handleOverdueAt, reach4)).district[M.handle_overdue_closed] += by;
+    }
+    if (closedAt !== null) this.at(closedAt).histogram('close', closeTenths(closedAt - reportedAt)).n += by;
+  }
+
+  /** The counts of the local day containing ms. */
+  private at(ms: number): ByDay {
+    if (ms >= this.lastStart && ms < this.lastStart + 86_400_000) return this.lastByDay!;
+    const day = dayNumber(ms);
+    let d = this.byDay.get(day);
+    if (!d) this.byDay.set(day, (d = new ByDay(isoDay(day))));
+    this.lastStart = day * 86_400_000 - LOCAL_OFFSET_MS;
+    this.lastByDay = d;
+    return d;
+  }
+}
+
+/** One local day's share of migration 042's tallies in a page. */
+class ByDay {
+  /** Slots of DISTRICT_MILESTONES. */
+  readonly district = new Array<number>(DISTRICT_MILESTONES.length).fill(0);
+  /** 'reported' by town and type, 'closed' by town (type ''): town → type → count. */
+  readonly reported = new Map<string, Map<string, Count>>();
+  readonly closed = new Map<string, Map<string, Count>>();
+  /** Histogram entries: accept minutes, close tenths of an hour. */
+  readonly accept = new Map<number, Count>();
+  readonly close = new Map<number, Count>();
+
+  constructor(readonly date: string) {}
+
+  count(source: string, milestone: 'reported' | 'closed', town: string, type: string): Count {
+    const byTown = this[milestone];
+    let byType = byTown.get(town);
+    if (!byType) byTown.set(town, (byType = new Map()));
+    let e = byType.get(type);
+    if (!e) byType.set(type, (e = { key: [source, this.date, milestone, town, type], n: 0 }));
+    return e;
+  }
+
+  *keyedCounts(): IterableIterator<Count> {
+    for (const byTown of [this.reported, this.closed]) for (const byType of byTown.values()) yield* byType.values();
+  }
+
+  histogram(kind: 'accept' | 'close', value: number): Count {
+    const map = this[kind];
+    let e = map.get(value);
+    if (!e) map.set(value, (e = { key: [value], n: 0 }));
+    return e;
+  }
+}
+
+/**
+ * Time to close in tenths of an hour, rounded half up: what the Events screen shows
+ * (Math.round(minutes / 60 * 10) / 10 equals this for every whole minute — checked to 5,000,000).
+ * Nearest-rank percentiles over these buckets are the ones over minutes, rounded the same way.
+ */
+function closeTenths(ms: number): number {
+  return Math.trunc((Math.trunc(ms / 60_000) + 3) / 6);
+}
+
+/** date((ms + 8h) / 1000, 'unixepoch') as a day number: integer division truncates, date() floors to the day. */
+function dayNumber(ms: number): number {
+  return Math.floor(Math.trunc((ms + LOCAL_OFFSET_MS) / 1000) / 86_400);
+}
+
+function isoDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
 export interface BulkEventWriter {
@@ -158,16 +286,30 @@ export function createBulkEventWriter(db: Database.Database, upsert: Database.St
   const addDaily = db.prepare(`INSERT INTO rm_event_daily VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET reported = reported + excluded.reported, closed = closed + excluded.closed`);
   const addAccept = db.prepare(`INSERT INTO rm_event_accept_minutes VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n`);
   const addClose = db.prepare(`INSERT INTO rm_event_close_minutes VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n`);
+  const addMilestone = db.prepare(
+    `INSERT INTO rm_event_milestones (source_id, date, milestone, town_code, type, n) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET n = n + excluded.n`,
+  );
+  const addAcceptOn = db.prepare(`INSERT INTO rm_event_accept_minutes_daily VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n`);
+  const addCloseOn = db.prepare(`INSERT INTO rm_event_close_tenths_daily VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n`);
   const dropSql = TALLY_TRIGGERS.map((n) => `DROP TRIGGER ${n};`).join('\n');
   const createSql = triggers.map((t) => `${t.sql};`).join('\n');
 
-  function flush(d: TallyDeltas): void {
-    for (const { key, n } of d.tally.values()) if (n !== 0) addTally.run(...key, n);
-    for (const towns of d.daily.values()) {
+  function flush(deltas: TallyDeltas): void {
+    for (const { key, n } of deltas.tally.values()) if (n !== 0) addTally.run(...key, n);
+    for (const towns of deltas.daily.values()) {
       for (const { key, reported, closed } of towns.values()) if (reported !== 0 || closed !== 0) addDaily.run(...key, reported, closed);
     }
-    for (const { key, n } of d.accept.values()) if (n !== 0) addAccept.run(...key, n);
-    for (const { key, n } of d.close.values()) if (n !== 0) addClose.run(...key, n);
+    for (const { key, n } of deltas.accept.values()) if (n !== 0) addAccept.run(...key, n);
+    for (const { key, n } of deltas.close.values()) if (n !== 0) addClose.run(...key, n);
+    for (const d of deltas.byDay.values()) {
+      for (const { key, n } of d.keyedCounts()) if (n !== 0) addMilestone.run(...key, n);
+      d.district.forEach((n, slot) => {
+        if (n !== 0) addMilestone.run(deltas.source, d.date, DISTRICT_MILESTONES[slot], '', '', n);
+      });
+      for (const { key, n } of d.accept.values()) if (n !== 0) addAcceptOn.run(deltas.source, d.date, key[0], n);
+      for (const { key, n } of d.close.values()) if (n !== 0) addCloseOn.run(deltas.source, d.date, key[0], n);
+    }
   }
 
   return {
@@ -187,7 +329,8 @@ export function createBulkEventWriter(db: Database.Database, upsert: Database.St
         const old = selectOld.get(sourceId, row[C.id]) as Row;
         if (upsert.run(row).changes === 1) {
           deltas.add(old, -1);
-          deltas.add(row, 1);
+          // As stored: some columns of a newer copy keep the stored row's times (feedRows onUpdate).
+          deltas.add(selectOld.get(sourceId, row[C.id]) as Row, 1);
           changed += 1;
         }
       }

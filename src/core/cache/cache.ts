@@ -8,7 +8,7 @@ import type { Divisions, FeedName, Followers, Kpis, Warning } from '../../shared
 import type { Logger } from '../log/logger';
 import { guardWrite } from './errors';
 import { FEED_TABLES, type FeedRecord } from './feedRows';
-import { prepareStatements } from './statements';
+import { prepareStatements, VERSION_TABLES } from './statements';
 import { BULK_PAGE_MIN_ROWS, createBulkEventWriter } from './bulkEvents';
 import type {
   Cache,
@@ -29,6 +29,7 @@ const RETENTION_KEY = 'retention_last_run';
 export const CACHE_TABLES = [
   'source_health', 'endpoint_state', 'snapshots', 'kpi_history', 'towns', 'communities', 'risk_periods',
   'warnings', 'warning_status_history', 'events', 'personnel', 'consultations', 'followers', 'disputes', 'quarantine',
+  ...VERSION_TABLES,
 ] as const;
 
 interface CacheContext {
@@ -185,6 +186,7 @@ export function createCache(db: Database.Database, ctx: CacheContext): Cache {
       disputes: st.retainDisputes.run(cutoff, cutoff).changes,
       kpiHistory: st.retainKpiHistory.run(cutoff).changes,
       quarantine: st.retainQuarantine.run(cutoff).changes,
+      versions: st.retainVersions.reduce((n, stmt) => n + stmt.run({ cutoff }).changes, 0),
     };
     st.saveMeta.run(RETENTION_KEY, String(at));
     return deleted;

@@ -15,6 +15,11 @@ export interface FeedTable<F extends FeedName> {
   /** Bind order of `toRow`; always starts with id, source_id and ends with updated_at. */
   columns: readonly string[];
   toRow(sourceId: string, record: FeedRecord<F>): Cell[];
+  /**
+   * Columns whose new value on an update is not simply the incoming one: SQL over `excluded.*`
+   * (the incoming row, whose value is the first-sight one from toRow) and the stored row.
+   */
+  onUpdate?: Readonly<Record<string, string>>;
 }
 
 // isoMs is Date.parse, faster for the API's timestamp shapes (up to six per backfilled event).
@@ -59,29 +64,46 @@ export const FEED_TABLES: { [F in FeedName]: FeedTable<F> } = {
     columns: [
       'id', 'source_id', 'type', 'title', 'town_code', 'community', 'origin', 'status', 'reported_at', 'accepted_at',
       'dispatched_at', 'handled_at', 'closed_at', 'departments', 'handlers', 'accept_overdue', 'handle_overdue',
-      'satisfaction', 'updated_at',
+      'satisfaction', 'accept_overdue_at', 'handle_overdue_at', 'rated_at', 'updated_at',
     ],
-    toRow: (s, r) => [
-      r.id,
-      s,
-      r.type,
-      r.title,
-      r.townCode,
-      r.community,
-      r.source,
-      r.status,
-      ms(r.reportedAt),
-      msOrNull(r.acceptedAt),
-      msOrNull(r.dispatchedAt),
-      msOrNull(r.handledAt),
-      msOrNull(r.closedAt),
-      JSON.stringify(r.departments),
-      JSON.stringify(r.handlers),
-      r.acceptOverdue ? 1 : 0,
-      r.handleOverdue ? 1 : 0,
-      r.satisfaction,
-      ms(r.updatedAt),
-    ],
+    toRow: (s, r) => {
+      const updatedAt = ms(r.updatedAt);
+      const acceptedAt = msOrNull(r.acceptedAt);
+      const closedAt = msOrNull(r.closedAt);
+      return [
+        r.id,
+        s,
+        r.type,
+        r.title,
+        r.townCode,
+        r.community,
+        r.source,
+        r.status,
+        ms(r.reportedAt),
+        acceptedAt,
+        msOrNull(r.dispatchedAt),
+        msOrNull(r.handledAt),
+        closedAt,
+        JSON.stringify(r.departments),
+        JSON.stringify(r.handlers),
+        r.acceptOverdue ? 1 : 0,
+        r.handleOverdue ? 1 : 0,
+        r.satisfaction,
+        // First sight (migration 041): overdue for acceptance is known once accepted, overdue for
+        // handling at the latest when closed, a rating when the copy carrying it was made.
+        r.acceptOverdue ? (acceptedAt ?? updatedAt) : null,
+        r.handleOverdue ? (closedAt ?? updatedAt) : null,
+        r.satisfaction !== null ? updatedAt : null,
+        updatedAt,
+      ];
+    },
+    // A newer copy keeps the time a fact was first seen; a fact new in this copy happened after
+    // the stored copy was made. A flag that goes back to false drops its time.
+    onUpdate: {
+      accept_overdue_at: sinceFirstSeen('accept_overdue', 'accept_overdue_at', 'accept_overdue = 1'),
+      handle_overdue_at: sinceFirstSeen('handle_overdue', 'handle_overdue_at', 'handle_overdue = 1'),
+      rated_at: sinceFirstSeen('satisfaction', 'rated_at', 'satisfaction IS NOT NULL'),
+    },
   },
   personnel: {
     table: 'personnel',
@@ -149,14 +171,29 @@ export const FEED_TABLES: { [F in FeedName]: FeedTable<F> } = {
  * never overwrites a newer one, and re-applying the same page changes nothing (idempotent,
  * which is what makes resuming after a crash safe).
  */
-export function upsertSql(table: string, columns: readonly string[]): string {
+export function upsertSql(table: string, columns: readonly string[], onUpdate: Readonly<Record<string, string>> = {}): string {
   const placeholders = columns.map(() => '?').join(', ');
   const updates = columns
     .filter((c) => c !== 'id' && c !== 'source_id')
-    .map((c) => `${c} = excluded.${c}`)
+    .map((c) => `${c} = ${onUpdate[c]?.replaceAll('{table}', table) ?? `excluded.${c}`}`)
     .join(', ');
   return (
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders}) ` +
     `ON CONFLICT (source_id, id) DO UPDATE SET ${updates} WHERE excluded.updated_at > ${table}.updated_at`
+  );
+}
+
+/**
+ * The update expression of a "first seen at" column: null while the fact does not hold (`holds`
+ * over a row's columns); the stored time while it held already; else the incoming first-sight
+ * time, but no earlier than the stored copy, which did not have it yet.
+ */
+function sinceFirstSeen(fact: string, column: string, holds: string): string {
+  const stored = (c: string) => `{table}.${c}`;
+  const incoming = holds.replace(fact, `excluded.${fact}`);
+  const heldBefore = holds.replace(fact, stored(fact));
+  return (
+    `CASE WHEN NOT (${incoming}) THEN NULL WHEN (${heldBefore}) AND ${stored(column)} IS NOT NULL THEN ${stored(column)} ` +
+    `ELSE max(${stored('updated_at')}, excluded.${column}) END`
   );
 }

@@ -6,9 +6,12 @@ import type Database from 'better-sqlite3';
 import { FEED_NAMES, type FeedName } from '../../shared/contract';
 import { FEED_TABLES, upsertSql } from './feedRows';
 
+/** The version tables of migration 041_history.sql, one per small feed. */
+export const VERSION_TABLES = ['risk_period_versions', 'warning_versions', 'consultation_versions', 'dispute_versions', 'personnel_versions'] as const;
+
 export function prepareStatements(db: Database.Database) {
   const feedUpserts = Object.fromEntries(
-    FEED_NAMES.map((f) => [f, db.prepare(upsertSql(FEED_TABLES[f].table, FEED_TABLES[f].columns))]),
+    FEED_NAMES.map((f) => [f, db.prepare(upsertSql(FEED_TABLES[f].table, FEED_TABLES[f].columns, FEED_TABLES[f].onUpdate))]),
   ) as Record<FeedName, Database.Statement>;
 
   return {
@@ -105,6 +108,17 @@ export function prepareStatements(db: Database.Database) {
     retainDisputes: db.prepare('DELETE FROM disputes WHERE received_at < ? AND updated_at < ?'),
     retainKpiHistory: db.prepare('DELETE FROM kpi_history WHERE at < ?'),
     retainQuarantine: db.prepare('DELETE FROM quarantine WHERE received_at < ?'),
+    /**
+     * Versions (migration 041) replaced before the cutoff: the last one before it stays, since it
+     * is what a look back to the cutoff's day shows.
+     */
+    retainVersions: VERSION_TABLES.map((t) =>
+      db.prepare(
+        `DELETE FROM ${t} AS v WHERE updated_at < :cutoff AND EXISTS (
+           SELECT 1 FROM ${t} AS later WHERE later.source_id = v.source_id AND later.id = v.id
+             AND later.updated_at > v.updated_at AND later.updated_at < :cutoff)`,
+      ),
+    ),
   };
 }
 

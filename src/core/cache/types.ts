@@ -50,7 +50,8 @@ export type SnapshotDocName = SnapshotName | 'meta';
 
 export interface RetentionResult {
   cutoff: number;
-  deleted: { events: number; disputes: number; kpiHistory: number; quarantine: number };
+  /** Rows removed per kind; `versions` are superseded record versions (migration 041). */
+  deleted: { events: number; disputes: number; kpiHistory: number; quarantine: number; versions: number };
 }
 
 export interface Cache {

@@ -3,7 +3,8 @@
  * where it gives one (levelFrom 'source'), the risk engine's otherwise ('engine'). Baselines,
  * indicator levels and contributors always come from the engine, so every colour can be
  * explained. The result is memoised on a cheap fingerprint of risk_periods and towns (a few
- * hundred rows), so screens that ask again between syncs pay nothing.
+ * hundred rows), so screens that ask again between syncs pay nothing. Looking back, the same is
+ * built from the versions the cache held at that instant (risk_period_versions).
  */
 import type { DimensionId, IndicatorValues, Level, Vocabulary } from '../../shared/contract';
 import { DIMENSION_IDS, levelSchema } from '../../shared/contract';
@@ -46,7 +47,11 @@ export interface AssessedWeeks {
   /** Latest updated_at of each week's periods: when the picture of that week was last revised. */
   revisedAt: Map<string, number>;
   periods: PeriodValues[];
+  vocabulary: Vocabulary;
 }
+
+/** Histories as of past instants kept at once: a replay steps through a few dozen weeks. */
+const AS_OF_MEMO = 40;
 
 export function createAssessedWeeksReader(
   ctx: ReadContext,
@@ -57,32 +62,67 @@ export function createAssessedWeeksReader(
     `SELECT town_code, week_start, indicators, dimension_scores, composite_score, level, updated_at
      FROM risk_periods WHERE ${SOURCE_FILTER} ORDER BY week_start, town_code, updated_at`,
   );
+  // As of an instant: each period's latest version by then (migration 041). A version made
+  // later is a revision nobody had seen yet, or a period not published yet.
+  const periodsAtStmt = ctx.db.prepare(
+    `SELECT town_code, week_start, indicators, dimension_scores, composite_score, level, max(updated_at) AS updated_at
+     FROM risk_period_versions WHERE updated_at <= :at AND ${SOURCE_FILTER}
+     GROUP BY source_id, id ORDER BY week_start, town_code, updated_at`,
+  );
+  const townsFingerprint = `(SELECT coalesce(group_concat(code || '=' || population || '=' || name), '') FROM towns WHERE ${SOURCE_FILTER})`;
   // Any revision raises its row's updated_at (the cache only replaces a row with a newer copy),
   // so the exact integer sum changes with every insert, revision or delete.
   const fingerprintStmt = ctx.db.prepare(
-    `SELECT (SELECT count(*) || ':' || coalesce(sum(updated_at), 0) FROM risk_periods WHERE ${SOURCE_FILTER})
-         || '|' || (SELECT coalesce(group_concat(code || '=' || population || '=' || name), '') FROM towns WHERE ${SOURCE_FILTER})`,
+    `SELECT (SELECT count(*) || ':' || coalesce(sum(updated_at), 0) FROM risk_periods WHERE ${SOURCE_FILTER}) || '|' || ${townsFingerprint}`,
+  ).pluck();
+  const fingerprintAtStmt = ctx.db.prepare(
+    `SELECT (SELECT count(*) || ':' || coalesce(sum(updated_at), 0) FROM risk_period_versions
+             WHERE updated_at <= :at AND ${SOURCE_FILTER}) || '|' || ${townsFingerprint}`,
   ).pluck();
 
-  let memo: { key: string; vocabulary: Vocabulary; history: AssessedWeeks } | null = null;
-  const forecasts = new Map<string, TownForecast | null>();
-  const predictive = new Map<string, WarningView[]>();
+  interface Memo {
+    key: string;
+    vocabulary: Vocabulary;
+    history: AssessedWeeks;
+  }
+  let memo: Memo | null = null;
+  /** As-of histories by instant, most recently used last. */
+  const memoAt = new Map<number, Memo>();
+  // Forecasts and 预测预警 belong to one history: they go when it goes.
+  const derived = new WeakMap<AssessedWeeks, { forecasts: Map<string, TownForecast | null>; predictive: Map<string, WarningView[]> }>();
+  const derivedOf = (h: AssessedWeeks) => {
+    let d = derived.get(h);
+    if (!d) derived.set(h, (d = { forecasts: new Map(), predictive: new Map() }));
+    return d;
+  };
 
-  function history(): AssessedWeeks {
-    const key = fingerprintStmt.get({ sources: ctx.sources }) as string;
+  /** Every town-week as the cache holds it now, or, given `at` (ms), as it held them at that instant. */
+  function history(at?: number): AssessedWeeks {
     const vocab = vocabulary(ctx.sources);
-    if (memo && memo.key === key && memo.vocabulary === vocab) return memo.history;
-    forecasts.clear();
-    predictive.clear();
-    memo = { key, vocabulary: vocab, history: build(vocab) };
-    return memo.history;
+    if (at === undefined) {
+      const key = fingerprintStmt.get({ sources: ctx.sources }) as string;
+      if (memo && memo.key === key && memo.vocabulary === vocab) return memo.history;
+      memo = { key, vocabulary: vocab, history: build(vocab, periodsStmt.all({ sources: ctx.sources }) as PeriodRow[]) };
+      return memo.history;
+    }
+    const key = fingerprintAtStmt.get({ sources: ctx.sources, at }) as string;
+    const hit = memoAt.get(at);
+    memoAt.delete(at);
+    if (hit && hit.key === key && hit.vocabulary === vocab) {
+      memoAt.set(at, hit);
+      return hit.history;
+    }
+    const entry = { key, vocabulary: vocab, history: build(vocab, periodsAtStmt.all({ sources: ctx.sources, at }) as PeriodRow[]) };
+    memoAt.set(at, entry);
+    if (memoAt.size > AS_OF_MEMO) memoAt.delete(memoAt.keys().next().value!);
+    return entry.history;
   }
 
-  function build(vocab: Vocabulary): AssessedWeeks {
+  function build(vocab: Vocabulary, periodRows: PeriodRow[]): AssessedWeeks {
     // Several sources may cover the same town-week: the most recently revised row wins
     // (rows arrive ordered by updated_at, so a later one replaces an earlier one).
     const latest = new Map<string, PeriodRow>();
-    for (const r of periodsStmt.all({ sources: ctx.sources }) as PeriodRow[]) latest.set(`${r.week_start}|${r.town_code}`, r);
+    for (const r of periodRows) latest.set(`${r.week_start}|${r.town_code}`, r);
     // Rows whose JSON no longer parses (a damaged file) are left out and logged, not fatal.
     const rows: PeriodRow[] = [];
     const periods: PeriodValues[] = [];
@@ -106,7 +146,7 @@ export function createAssessedWeeksReader(
       byWeek.set(row.week_start, week);
       revisedAt.set(row.week_start, Math.max(revisedAt.get(row.week_start) ?? 0, row.updated_at));
     });
-    return { weeks: [...byWeek.keys()].sort(), byWeek, revisedAt, periods };
+    return { weeks: [...byWeek.keys()].sort(), byWeek, revisedAt, periods, vocabulary: vocab };
   }
 
   /** `indicators` are the week's own values as the source gave them (the engine may assess a mean). */
@@ -149,12 +189,10 @@ export function createAssessedWeeksReader(
   /** Next week's forecast for a town from its weeks up to `upTo` (memoised with the history). */
   function engineForecast(h: AssessedWeeks, townCode: string, upTo: string): TownForecast | null {
     const key = `${townCode}|${upTo}`;
+    const { forecasts } = derivedOf(h);
     if (!forecasts.has(key)) {
       const towns = ctx.towns().map((t) => ({ code: t.code, population: t.population }));
-      forecasts.set(
-        key,
-        forecastTown({ townCode, towns, periods: h.periods, vocabulary: memo!.vocabulary, model, upTo }),
-      );
+      forecasts.set(key, forecastTown({ townCode, towns, periods: h.periods, vocabulary: h.vocabulary, model, upTo }));
     }
     return forecasts.get(key)!;
   }
@@ -174,6 +212,7 @@ export function createAssessedWeeksReader(
 
   /** 预测预警 the engine raises for the week after `weekStart`, for every town assessed that week. */
   function predictiveFor(h: AssessedWeeks, weekStart: string): WarningView[] {
+    const { predictive } = derivedOf(h);
     const hit = predictive.get(weekStart);
     if (hit) return hit;
     const week = h.byWeek.get(weekStart) ?? new Map<string, AssessedWeek>();
@@ -182,7 +221,7 @@ export function createAssessedWeeksReader(
       return f ? [{ town: { code: w.risk.code, name: w.risk.name }, current: { weekStart, assessment: w.engine.assessment }, forecast: f }] : [];
     });
     const issuedAt = isoTime(h.revisedAt.get(weekStart) ?? 0);
-    const views: WarningView[] = predictiveWarnings(inputs, memo!.vocabulary, model, issuedAt).map((d) => ({
+    const views: WarningView[] = predictiveWarnings(inputs, h.vocabulary, model, issuedAt).map((d) => ({
       id: d.id,
       town: ctx.townRef(d.townCode),
       level: d.level,

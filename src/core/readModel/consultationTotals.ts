@@ -2,11 +2,20 @@
 import { CONSULTATION_CATEGORIES, ratePct, type ConsultationCategory } from '../../shared/contract';
 import type { ConsultationKpis } from '../../shared/readModel';
 import type { ReadContext } from './context';
+import type { AsOfPoint } from './asOf';
+import type { ConsultationRowAt } from './consultationsAt';
 import { SOURCE_FILTER } from './sources';
 
 export interface ConsultationTotals {
   kpis: ConsultationKpis;
   byCategory: Array<{ category: ConsultationCategory; held: number; successRatePct: number }>;
+}
+
+interface TallyRow {
+  category: ConsultationCategory;
+  status: string;
+  outcome: string | null;
+  n: number;
 }
 
 export function createConsultationTotalsReader(ctx: ReadContext) {
@@ -15,22 +24,20 @@ export function createConsultationTotalsReader(ctx: ReadContext) {
     `SELECT category, status, outcome, count(*) AS n FROM consultations WHERE ${SOURCE_FILTER}
      GROUP BY category, status, outcome`,
   );
-  // Followers of every selected source on the latest date any of them reported.
+  // Followers of every selected source on the latest date any of them reported (by `date`).
   const latestFollowers = ctx.db.prepare(
     `SELECT coalesce(sum(followers), 0) FROM followers
-     WHERE ${SOURCE_FILTER} AND date = (SELECT max(date) FROM followers WHERE ${SOURCE_FILTER})`,
+     WHERE ${SOURCE_FILTER} AND date = (SELECT max(date) FROM followers WHERE date <= :date AND ${SOURCE_FILTER})`,
   ).pluck();
 
-  return (): ConsultationTotals => {
+  /** Live from the consultations table, or from the sessions as they stood (consultationsAt). */
+  return (point: AsOfPoint, sessionsAt?: ConsultationRowAt[]): ConsultationTotals => {
     const byCat = new Map(CONSULTATION_CATEGORIES.map((c) => [c, { held: 0, agreed: 0 }]));
     let live = 0;
     let upcoming = 0;
-    const rows = tally.all({ sources: ctx.sources }) as Array<{
-      category: ConsultationCategory;
-      status: string;
-      outcome: string | null;
-      n: number;
-    }>;
+    const rows = point.live || !sessionsAt
+      ? (tally.all({ sources: ctx.sources }) as TallyRow[])
+      : sessionsAt.map((r) => ({ category: r.category, status: r.status, outcome: r.outcome, n: 1 }));
     for (const r of rows) {
       if (r.status === 'live') live += r.n;
       if (r.status === 'scheduled') upcoming += r.n;
@@ -48,7 +55,7 @@ export function createConsultationTotalsReader(ctx: ReadContext) {
     }
     return {
       kpis: {
-        followers: latestFollowers.get({ sources: ctx.sources }) as number,
+        followers: latestFollowers.get({ sources: ctx.sources, date: point.live ? '9999-12-31' : point.today }) as number,
         held,
         successRatePct: ratePct(agreed, held),
         live,

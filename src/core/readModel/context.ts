@@ -28,8 +28,11 @@ export interface ReadContext {
   logger: Logger;
   towns(): TownRow[];
   townRef(code: string): TownRef;
-  /** Oldest last success among these endpoints (all selected sources): the data is at least this fresh (see datedBy in src/shared/queries.ts). */
-  asOf(endpoints: readonly string[]): IsoTime | null;
+  /**
+   * Oldest last success among these endpoints (all selected sources): the data is at least this
+   * fresh. Looking back, the instant looked back to, unless the cache stopped hearing earlier.
+   */
+  asOf(endpoints: readonly string[], point?: { live: boolean; at: number }): IsoTime | null;
   /** Start of a query: forget per-query lookups so a resync's new names show. */
   beginQuery(): void;
 }
@@ -61,9 +64,10 @@ export function createContext(db: Database, sourceIds: string[] | undefined, now
     logger,
     towns: () => load().rows,
     townRef: (code) => ({ code, name: load().byCode.get(code)?.name ?? code }),
-    asOf: (endpoints) => {
+    asOf: (endpoints, point) => {
       const row = asOfStmt.get({ sources, endpoints: JSON.stringify(endpoints) }) as { at: number | null };
-      return isoTimeOrNull(row.at);
+      if (!point || point.live || row.at === null) return isoTimeOrNull(row.at);
+      return isoTimeOrNull(Math.min(row.at, point.at));
     },
     beginQuery: () => {
       townsCache = null;

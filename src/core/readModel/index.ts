@@ -1,6 +1,6 @@
 /**
  * The read model: every screen's query (except 'map', see src/core/geo) computed from the SQLite
- * cache. One small module per screen; statements are prepared once here; a query slower than
+ * cache, live or as of the end of a past day (`asOf`, src/shared/lookback.ts). One small module per screen; statements are prepared once here; a query slower than
  * SLOW_QUERY_MS is logged with its name so a slow wall can be traced to its cause.
  */
 import type { Database } from 'better-sqlite3';
@@ -8,7 +8,9 @@ import type { QueryName, QueryParams, QueryResult } from '../../shared/queries';
 import { districtTime } from '../../shared/districtTime';
 import { DEFAULT_RISK_MODEL, type RiskModelConfig } from '../../shared/risk';
 import { silentLogger, type Logger } from '../log/logger';
+import { resolveAsOf, createLookbackReader, type AsOfPoint } from './asOf';
 import { createConsultationQuery } from './consultation';
+import { createConsultationsAtReader } from './consultationsAt';
 import { createConsultationTotalsReader } from './consultationTotals';
 import { createContext } from './context';
 import { createEventsQuery } from './events';
@@ -66,25 +68,30 @@ export function createReadModel(db: Database, opts: ReadModelOptions = {}): Read
   const warnings = createWarningsReader(ctx);
   const eventTotals = createEventTotalsReader(ctx);
   const consultationTotals = createConsultationTotalsReader(ctx);
+  const consultationsAt = createConsultationsAtReader(ctx);
+  const lookback = createLookbackReader(ctx);
 
-  const handlers: { [K in ReadQueryName]: (params: QueryParams<K>) => QueryResult<K> } = {
+  const health = createHealthQuery(ctx, { intervalsSec: opts.intervalsSec, dbPath: opts.dbPath, rebuiltFrom: opts.rebuiltFrom ?? null });
+  const handlers: { [K in ReadQueryName]: (params: QueryParams<K>, point: AsOfPoint) => QueryResult<K> } = {
     meta: createMetaQuery(ctx, vocabulary),
-    health: createHealthQuery(ctx, { intervalsSec: opts.intervalsSec, dbPath: opts.dbPath, rebuiltFrom: opts.rebuiltFrom ?? null }),
-    overview: createOverviewQuery(ctx, { risk, vocabulary, warnings, events: eventTotals, consultations: consultationTotals }),
-    risk: createRiskQuery(ctx, risk),
-    events: createEventsQuery(ctx, eventTotals),
-    consultation: createConsultationQuery(ctx, consultationTotals),
-    town: createTownQuery(ctx, { risk, warnings }),
+    // Sync health is always now: syncing goes on underneath a look back.
+    health: () => health(),
+    overview: createOverviewQuery(ctx, { risk, vocabulary, warnings, events: eventTotals, consultations: consultationTotals, consultationsAt, lookback }),
+    risk: createRiskQuery(ctx, risk, lookback),
+    events: createEventsQuery(ctx, eventTotals, lookback),
+    consultation: createConsultationQuery(ctx, { totals: consultationTotals, at: consultationsAt, lookback }),
+    town: createTownQuery(ctx, { risk, warnings, consultationsAt, lookback }),
   };
 
   const answer = <K extends ReadQueryName>(name: K): ReadModelAnswers[K] => {
-    const handler = handlers[name] as (params: QueryParams<K>) => QueryResult<K>;
+    const handler = handlers[name] as (params: QueryParams<K>, point: AsOfPoint) => QueryResult<K>;
     return ((params: QueryParams<K>) => {
       const started = performance.now();
       ctx.beginQuery();
+      const point = resolveAsOf(ctx.time, params?.asOf, ctx.now());
       // One read transaction per query: every figure on a screen comes from the same snapshot,
       // even when another connection (a sync in another process) commits mid-query.
-      const result = db.transaction(() => handler(params ?? ({} as QueryParams<K>)))();
+      const result = db.transaction(() => handler(params ?? ({} as QueryParams<K>), point))();
       const ms = performance.now() - started;
       if (ms > SLOW_QUERY_MS) logger.warn('read model: slow query', { query: name, ms: Math.round(ms) });
       return result;

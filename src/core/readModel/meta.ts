@@ -1,9 +1,10 @@
-/** Meta: the district, its towns with seats, the vocabulary and the weeks that have risk data. */
+/** Meta: the district, its towns with seats, the vocabulary and the weeks that have risk data (by then, looking back). */
 import type { MetaModel } from '../../shared/readModel';
 import type { ReadContext } from './context';
 import { SOURCE_FILTER } from './sources';
 import type { Vocabulary } from '../../shared/contract';
-import { datedBy } from '../../shared/queries';
+import { datedBy, type QueryParams } from '../../shared/queries';
+import type { AsOfPoint } from './asOf';
 
 export function createMetaQuery(ctx: ReadContext, vocabulary: (sources: string | null) => Vocabulary) {
   const district = ctx.db.prepare(
@@ -13,7 +14,10 @@ export function createMetaQuery(ctx: ReadContext, vocabulary: (sources: string |
   const weeks = ctx.db.prepare(
     `SELECT DISTINCT week_start FROM risk_periods WHERE ${SOURCE_FILTER} ORDER BY week_start`,
   );
-  return (): MetaModel => {
+  const weeksAt = ctx.db.prepare(
+    `SELECT DISTINCT week_start FROM risk_period_versions WHERE updated_at <= :at AND ${SOURCE_FILTER} ORDER BY week_start`,
+  );
+  return (_params: QueryParams<'meta'>, point: AsOfPoint): MetaModel => {
     const d = district.get({ sources: ctx.sources }) as { code: string | null; name: string | null } | undefined;
     return {
       asOf: ctx.asOf(datedBy('meta')),
@@ -26,7 +30,7 @@ export function createMetaQuery(ctx: ReadContext, vocabulary: (sources: string |
         population: t.population,
       })),
       vocabulary: vocabulary(ctx.sources),
-      weeks: weeks.pluck().all({ sources: ctx.sources }) as string[],
+      weeks: (point.live ? weeks.pluck().all({ sources: ctx.sources }) : weeksAt.pluck().all({ sources: ctx.sources, at: point.at })) as string[],
     };
   };
 }

@@ -1,13 +1,15 @@
-/** Overview (平安总览): the five-colour map of a week, level counts, indicators, warnings, KPIs. */
+/** Overview (平安总览): the five-colour map of a week, level counts, indicators, warnings, KPIs; live or as of a day. */
 import { LEVELS, type Level, type Vocabulary } from '../../shared/contract';
 import type { OverviewModel, WarningView } from '../../shared/readModel';
 import type { ReadContext } from './context';
+import { datedBy } from '../../shared/queries';
 import type { ConsultationTotalsReader } from './consultationTotals';
 import type { EventTotalsReader } from './eventTotals';
 import { districtIndicators } from './indicators';
 import type { AssessedWeek, AssessedWeeksReader } from './assessedWeeks';
 import { OVERVIEW_WARNINGS, type WarningsReader } from './warnings';
-import { datedBy } from '../../shared/queries';
+import type { AsOfPoint, LookbackReader } from './asOf';
+import type { ConsultationsAtReader } from './consultationsAt';
 
 export function createOverviewQuery(
   ctx: ReadContext,
@@ -17,10 +19,12 @@ export function createOverviewQuery(
     warnings: WarningsReader;
     events: EventTotalsReader;
     consultations: ConsultationTotalsReader;
+    consultationsAt: ConsultationsAtReader;
+    lookback: LookbackReader;
   },
 ) {
-  return (params: { week?: string }): OverviewModel => {
-    const h = deps.risk.history();
+  return (params: { week?: string }, point: AsOfPoint): OverviewModel => {
+    const h = deps.risk.history(point.live ? undefined : point.at);
     const weekStart = deps.risk.resolveWeek(h, params.week);
     const week: Map<string, AssessedWeek> = weekStart ? h.byWeek.get(weekStart)! : new Map();
     const i = weekStart ? h.weeks.indexOf(weekStart) : -1;
@@ -28,15 +32,17 @@ export function createOverviewQuery(
     const towns = [...week.values()].map((w) => w.risk).sort((a, b) => a.code.localeCompare(b.code));
     const levelCounts = Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<Level, number>;
     for (const t of towns) levelCounts[t.level]++;
+    const at = point.live ? undefined : point.at;
     return {
-      asOf: ctx.asOf(datedBy('overview')),
+      asOf: ctx.asOf(datedBy('overview'), point),
+      lookback: deps.lookback(point),
       weekStart,
       towns,
       levelCounts,
       indicators: districtIndicators(deps.vocabulary(ctx.sources), week, previous),
-      warnings: mergeWarnings(deps.warnings.list(), weekStart ? deps.risk.predictiveFor(h, weekStart) : []),
-      events: deps.events.kpis(deps.events.totals()),
-      consultations: deps.consultations().kpis,
+      warnings: mergeWarnings(deps.warnings.list(OVERVIEW_WARNINGS, at), weekStart ? deps.risk.predictiveFor(h, weekStart) : []),
+      events: deps.events.kpis(deps.events.totals(point), point),
+      consultations: deps.consultations(point, at === undefined ? undefined : deps.consultationsAt.consultations(at)).kpis,
     };
   };
 }

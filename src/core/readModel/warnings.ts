@@ -18,16 +18,24 @@ export function createWarningsReader(ctx: ReadContext) {
     `SELECT source_id, json FROM warnings WHERE town_code = :town AND ${SOURCE_FILTER} ${order}`,
   );
   const seen = ctx.db.prepare(
-    `SELECT status, at, note FROM warning_status_history WHERE source_id = ? AND warning_id = ? ORDER BY at`,
+    `SELECT status, at, note FROM warning_status_history WHERE source_id = ? AND warning_id = ? AND at <= ? ORDER BY at`,
+  );
+  // As of an instant (migration 041): each warning's latest version by then, or, for one the
+  // cache first saw later (a backfill), its earliest version, cut back to what had happened.
+  const versionsAt = ctx.db.prepare(
+    `SELECT source_id, json, updated_at FROM warning_versions
+     WHERE ${SOURCE_FILTER} AND (source_id, id, updated_at) IN (
+       SELECT source_id, id, coalesce(max(CASE WHEN updated_at <= :at THEN updated_at END), min(updated_at))
+       FROM warning_versions WHERE ${SOURCE_FILTER} AND (:town IS NULL OR town_code = :town) GROUP BY source_id, id)`,
   );
 
-  function toView(sourceId: string, w: Warning): WarningView {
+  function toView(sourceId: string, w: Warning, at = Number.MAX_SAFE_INTEGER): WarningView {
     const steps = new Map<string, { status: WarningStatus; atMs: number; note: string }>();
     for (const h of w.history) {
       const atMs = Date.parse(h.at);
       steps.set(`${h.status}@${atMs}`, { status: h.status, atMs, note: h.note });
     }
-    for (const h of seen.all(sourceId, w.id) as Array<{ status: WarningStatus; at: number; note: string }>) {
+    for (const h of seen.all(sourceId, w.id, at) as Array<{ status: WarningStatus; at: number; note: string }>) {
       const key = `${h.status}@${h.at}`;
       if (!steps.get(key)?.note) steps.set(key, { status: h.status, atMs: h.at, note: h.note });
     }
@@ -70,10 +78,52 @@ export function createWarningsReader(ctx: ReadContext) {
       }
     });
 
+  /** Warnings as they stood at `at`, in the order of the live statements. */
+  function readAt(at: number, town: string | null, limit: number): WarningView[] {
+    const rows = versionsAt.all({ sources: ctx.sources, at, town }) as Array<{ source_id: string; json: string; updated_at: number }>;
+    const views = rows.flatMap((r) => {
+      try {
+        const w = asOf(JSON.parse(r.json) as Warning, r.updated_at, at);
+        return w ? [{ view: toView(r.source_id, w, at), issuedAt: Date.parse(w.issuedAt) }] : [];
+      } catch (err) {
+        ctx.logger.warn('read model: unreadable warning row skipped', { sourceId: r.source_id, error: (err as Error).message });
+        return [];
+      }
+    });
+    views.sort(
+      (a, b) =>
+        Number(a.view.status === 'closed') - Number(b.view.status === 'closed') ||
+        b.issuedAt - a.issuedAt ||
+        (a.view.id < b.view.id ? -1 : a.view.id > b.view.id ? 1 : 0),
+    );
+    return views.slice(0, limit).map((v) => v.view);
+  }
+
   return {
-    /** Open/rectifying first, then the most recent closed ones, up to `limit`. */
-    list: (limit = OVERVIEW_WARNINGS) => read(all.all({ sources: ctx.sources, limit })),
-    ofTown: (town: string, limit = 100) => read(ofTown.all({ sources: ctx.sources, town, limit })),
+    /** Open/rectifying first, then the most recent closed ones, up to `limit`; as of `at` (ms) when given. */
+    list: (limit = OVERVIEW_WARNINGS, at?: number) =>
+      at === undefined ? read(all.all({ sources: ctx.sources, limit })) : readAt(at, null, limit),
+    ofTown: (town: string, limit = 100, at?: number) =>
+      at === undefined ? read(ofTown.all({ sources: ctx.sources, town, limit })) : readAt(at, town, limit),
+  };
+}
+
+/**
+ * A warning as it stood at `at`, from a version made at `versionAt`. A version made by then is
+ * the answer; a later one (the cache first saw the warning after `at`) is cut back to the steps
+ * its own history dates by then — null when none had happened, the warning not issued yet.
+ */
+export function asOf(w: Warning, versionAt: number, at: number): Warning | null {
+  if (versionAt <= at) return w;
+  const history = w.history.filter((h) => Date.parse(h.at) <= at);
+  if (history.length === 0 || Date.parse(w.issuedAt) > at) return null;
+  const { jointSupervision, ...rest } = w;
+  return {
+    ...rest,
+    status: history[history.length - 1].status,
+    history,
+    ...(jointSupervision && Date.parse(jointSupervision.startedAt) <= at ? { jointSupervision } : {}),
+    updatedAt: history[history.length - 1].at,
   };
 }
 

@@ -45,6 +45,8 @@ export interface RunningSimulator {
   inject(feed: FeedName, record: unknown): void;
   /** Advance simulated live time by ms and generate what it brings (deterministic). */
   tick(ms: number): void;
+  /** The simulated clock, ms: what "now" is in the district (tests tie a cockpit's clock to it). */
+  now(): number;
   stop(): Promise<void>;
 }
 
@@ -100,6 +102,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     clearFaults: () => faults.clear(),
     inject: (feed, record) => world.inject(feed, record),
     tick,
+    now: () => world.now,
     // Idempotent: a second stop() waits for the first.
     stop: () =>
       (stopping ??= new Promise<void>((resolve, reject) => {

@@ -1,7 +1,7 @@
 import type { RiskPeriod, Town, Warning } from '../../shared/contract';
-import { tellRiskStory } from './riskStory';
+import { planRiskStory, tellPlannedStory, type RiskStoryPlan } from './riskStory';
 import type { FeedStore } from './store';
-import { HOUR } from './time';
+import { HOUR, SIM_TIME } from './time';
 
 /**
  * The 五色图 feeds (risk periods and warnings) from the risk history model, its story anchored
@@ -27,15 +27,25 @@ export class RiskFeeds {
     this.lastRunHour = Math.floor(input.now / HOUR);
   }
 
+  /** The story's plan through the current week: the costly part, made once a week. */
+  private plan: { through: string; plan: RiskStoryPlan } | null = null;
+
   private generate(now: number): { periods: RiskPeriod[]; warnings: Warning[] } {
-    return tellRiskStory({
-      seed: this.input.seed,
-      anchor: new Date(this.input.now),
-      now: new Date(now),
-      towns: this.input.towns,
-      communitiesByTown: this.input.communitiesByTown,
-      computeLevels: this.input.computeLevels,
-    });
+    const through = SIM_TIME.weekStartOf(Math.max(now, this.input.now));
+    if (this.plan?.through !== through) {
+      const plan = planRiskStory(
+        {
+          seed: this.input.seed,
+          anchor: new Date(this.input.now),
+          towns: this.input.towns,
+          communitiesByTown: this.input.communitiesByTown,
+          computeLevels: this.input.computeLevels,
+        },
+        through,
+      );
+      this.plan = { through, plan };
+    }
+    return tellPlannedStory(this.plan.plan, now);
   }
 
   /** The default history, oldest change first. */

@@ -83,10 +83,20 @@ type Episode = (weekIndex: number) => Partial<Record<IndicatorId, number>>;
 /** The engine's level of a town in a week (by index): warnings follow what the map showed. */
 type LevelOf = (townCode: string, weekIndex: number) => Level;
 
+/** A warning with every step it will ever take; `warning()` tells it as of an instant. */
+interface Told {
+  base: Parameters<typeof warning>[0];
+  steps: Parameters<typeof warning>[1];
+}
+
 interface Story {
   episodes: Map<string, Episode[]>;
   /** The warnings issued, once the weeks have been generated and assessed. */
-  warnings: (levelOf: LevelOf) => Warning[];
+  warnings: (levelOf: LevelOf) => Told[];
+}
+
+function told(base: Told['base'], steps: Told['steps']): Told {
+  return { base, steps };
 }
 
 /** First week index in [from, to] satisfying `ok`, else `fallback` (kept inside [0, to]). */
@@ -142,13 +152,12 @@ function buildStory(
   weekStartAt: (w: number) => string,
   anchor: number,
   anchorAt: number,
-  now: number,
 ): Story {
   const last = anchor;
   const at = (weeksAgo: number) => Math.max(0, Math.min(last, last - weeksAgo));
   const episodes = new Map<string, Episode[]>();
   const add = (town: Town, e: Episode) => episodes.set(town.code, [...(episodes.get(town.code) ?? []), e]);
-  const warnings: Array<(levelOf: LevelOf) => Warning | null> = [];
+  const warnings: Array<(levelOf: LevelOf) => Told> = [];
 
   // 星桥街道: telecom fraud rises sharply about 20 weeks ago, concentrated in 4 communities
   // with the 都市产业园 the highest share; the orange warning leads to rectification and the
@@ -177,7 +186,7 @@ function buildStory(
     const orangeWeek = firstWeek(fraudStart, last, (w) => severity(levelOf(xq.code, w)) >= severity('orange'), at(18));
     const blueWeek = firstWeek(orangeWeek + 4, last, (w) => severity(levelOf(xq.code, w)) <= severity('blue'), at(9));
     const xqIssued = issueTime(weekStartAt(orangeWeek));
-    return warning(
+    return told(
       {
         id: `w-${xq.code}-${weekStartAt(orangeWeek)}-fraud`,
         townCode: xq.code,
@@ -198,7 +207,6 @@ function buildStory(
         { status: 'rectifying', at: xqIssued + 21 * DAY + 3 * HOUR, note: '园区防诈工作由街道平安办牵头、园区管委会落实，宣传覆盖企业员工。' },
         { status: 'closed', at: issueTime(weekStartAt(blueWeek)) + 5 * HOUR, note: '发案持续回落，风险等级降为蓝色，预警销号。' },
       ],
-      now,
     );
   });
 
@@ -229,7 +237,7 @@ function buildStory(
     const peak = firstWeek(fireStart, episodeEnd, (w) => levelOf(qs.code, w) === 'red', fireStart + 2);
     const calm = firstWeek(peak + 1, last, (w) => severity(levelOf(qs.code, w)) <= severity('yellow'), at(5));
     const qsIssued = issueTime(weekStartAt(peak));
-    return warning(
+    return told(
       {
         id: `w-${qs.code}-${weekStartAt(peak)}-safety`,
         townCode: qs.code,
@@ -254,7 +262,6 @@ function buildStory(
         { status: 'rectifying', at: qsIssued + DAY + 2 * HOUR, note: '联合督导组进驻，专项整治开始。' },
         { status: 'closed', at: issueTime(weekStartAt(calm)) + 4 * HOUR, note: '整治验收通过，风险等级回落，预警销号。' },
       ],
-      now,
     );
   });
 
@@ -264,7 +271,7 @@ function buildStory(
   add(yh, (w) => (w >= odourStart && w < odourStart + 3 ? { environmentComplaints: 2.6 } : {}));
   const yhIssued = issueTime(weekStartAt(odourStart));
   warnings.push(() =>
-    warning(
+    told(
       {
         id: `w-${yh.code}-${weekStartAt(odourStart)}-odour`,
         townCode: yh.code,
@@ -282,7 +289,6 @@ function buildStory(
         { status: 'rectifying', at: yhIssued + DAY, note: '街道组织排查整治。' },
         { status: 'closed', at: issueTime(weekStartAt(at(12))) + 3 * HOUR, note: '投诉量回落，预警销号。' },
       ],
-      now,
     ),
   );
 
@@ -291,7 +297,7 @@ function buildStory(
   add(dh, (w) => (w === foodWeek ? { foodSamplingFailRate: 2.4 } : {}));
   const dhIssued = issueTime(weekStartAt(foodWeek));
   warnings.push(() =>
-    warning(
+    told(
       {
         id: `w-${dh.code}-${weekStartAt(foodWeek)}-food`,
         townCode: dh.code,
@@ -309,7 +315,6 @@ function buildStory(
         { status: 'rectifying', at: dhIssued + DAY, note: '市场监管所完成处置。' },
         { status: 'closed', at: issueTime(weekStartAt(at(5))) + 2 * HOUR, note: '复检合格，预警销号。' },
       ],
-      now,
     ),
   );
 
@@ -321,7 +326,7 @@ function buildStory(
   add(tq, (w) => (w >= trafficStart && w <= trafficEnd ? { trafficAccidents: 2.3, fires: 1.5 } : {}));
   const tqIssued = issueTime(weekStartAt(trafficStart));
   warnings.push(() =>
-    warning(
+    told(
       {
         id: `w-${tq.code}-${weekStartAt(trafficStart)}-traffic`,
         townCode: tq.code,
@@ -339,7 +344,6 @@ function buildStory(
         { status: 'rectifying', at: tqIssued + DAY + 3 * HOUR, note: '交警中队和镇平安办开展路口整治。' },
         { status: 'closed', at: issueTime(weekStartAt(trafficEnd + 1)) + 3 * HOUR, note: '事故多发路口整治完成，事故量回落，预警销号。' },
       ],
-      now,
     ),
   );
 
@@ -349,7 +353,7 @@ function buildStory(
   // Issued on the anchor week's Monday; if the anchor is earlier than 10:00 on Monday, a minute before it.
   const nyIssued = Math.min(issueTime(weekStartAt(disputeWeek)), anchorAt - MINUTE);
   warnings.push(() =>
-    warning(
+    told(
       {
         id: `w-${ny.code}-${weekStartAt(disputeWeek)}-disputes`,
         townCode: ny.code,
@@ -367,7 +371,6 @@ function buildStory(
         { status: 'rectifying', at: Math.max(nyIssued, anchorAt) + 2 * DAY + 4 * HOUR, note: '社区调委会和“云上板凳”介入，逐户协商加装电梯和物业费问题。' },
         { status: 'closed', at: issueTime(weekStartAt(anchor + 2)) + 2 * HOUR, note: '纠纷量回落至基线，预警销号。' },
       ],
-      now,
     ),
   );
 
@@ -382,7 +385,7 @@ function buildStory(
   });
   const cxIssued = issueTime(weekStartAt(hazardStart));
   warnings.push(() =>
-    warning(
+    told(
       {
         id: `w-${cx.code}-${weekStartAt(hazardStart)}-hazard`,
         townCode: cx.code,
@@ -400,13 +403,12 @@ function buildStory(
         { status: 'rectifying', at: cxIssued + DAY + 2 * HOUR, note: '街道安监和消防开展园区专项排查。' },
         { status: 'closed', at: issueTime(weekStartAt(hazardStart + 3)) + 4 * HOUR, note: '隐患整改完成，事故量回落，预警销号。' },
       ],
-      now,
     ),
   );
 
   return {
     episodes,
-    warnings: (levelOf) => warnings.map((make) => make(levelOf)).filter((w): w is Warning => w !== null),
+    warnings: (levelOf) => warnings.map((make) => make(levelOf)),
   };
 }
 
@@ -423,22 +425,46 @@ function goodAirDays(rng: Rng, p: number): number {
   return good;
 }
 
+/** Everything the story will ever tell through one week: periods with their publication times, warnings with all their steps. */
+export interface RiskStoryPlan {
+  periods: Array<{ period: Omit<RiskPeriod, 'updatedAt'>; weekBegins: number; published: number }>;
+  warnings: Told[];
+}
+
+/** The history as it stands at `now`: what tellRiskStory gives, from a plan made through now's week. */
+export function tellPlannedStory(plan: RiskStoryPlan, now: number): { periods: RiskPeriod[]; warnings: Warning[] } {
+  return {
+    // Two versions per town-week, each with the time it was made, so a look back finds the one
+    // that was current then.
+    periods: plan.periods.map(({ period, weekBegins, published }) => ({
+      ...period,
+      updatedAt: isoLocal(now >= published ? published : weekBegins),
+    })),
+    warnings: plan.warnings.map((t) => warning(t.base, t.steps, now)).filter((w): w is Warning => w !== null),
+  };
+}
+
 export function tellRiskStory(input: RiskStoryInput): { periods: RiskPeriod[]; warnings: Warning[] } {
+  const now = (input.now ?? input.anchor).getTime();
+  return tellPlannedStory(planRiskStory(input, SIM_TIME.weekStartOf(Math.max(now, input.anchor.getTime()))), now);
+}
+
+/** The plan of the story through the week starting `through` (the clock's week). */
+export function planRiskStory(input: Omit<RiskStoryInput, 'now'>, through: string): RiskStoryPlan {
   const weeks = input.weeks ?? 26;
   const anchorAt = input.anchor.getTime();
-  const now = (input.now ?? input.anchor).getTime();
   const first = addDays(SIM_TIME.weekStartOf(input.anchor.getTime()), -7 * (weeks - 1));
   const weekStartAt = (w: number) => addDays(first, 7 * w);
-  // Weeks up to the one containing the clock (never fewer than the history before the anchor).
-  const current = SIM_TIME.weekStartOf(Math.max(now, anchorAt));
-  const count = Math.round((Date.parse(`${current}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / (7 * DAY)) + 1;
+  // Weeks up to `through` (never fewer than the history before the anchor).
+  const count = Math.max(weeks, Math.round((Date.parse(`${through}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / (7 * DAY)) + 1);
   const weekStarts = Array.from({ length: count }, (_, i) => weekStartAt(i));
-  const story = buildStory(input.towns, input.communitiesByTown, weekStartAt, weeks - 1, anchorAt, now);
+  const story = buildStory(input.towns, input.communitiesByTown, weekStartAt, weeks - 1, anchorAt);
 
   // Structural differences between towns: stable per (seed, town, indicator), ±15 %.
   const factor = (town: string, id: IndicatorId) => new Rng(hashSeed(input.seed, 'risk-town', town, id)).range(0.92, 1.08);
 
-  const periods: RiskPeriod[] = [];
+  const periods: Array<Omit<RiskPeriod, 'updatedAt'>> = [];
+  const times: Array<{ weekBegins: number; published: number }> = [];
   weekStarts.forEach((weekStart, w) => {
     // Air quality is district-wide: the same good days everywhere, a town differs by a day now and then.
     const districtAir = new Rng(hashSeed(input.seed, 'risk-air', weekStart));
@@ -470,17 +496,9 @@ export function tellRiskStory(input: RiskStoryInput): { periods: RiskPeriod[]; w
       }
       // A week's 五色图 is published the Monday after. Until then the week is a running update
       // (from its Monday) whose values are the week's expected totals, so the latest map is
-      // never half empty; the published copy re-sends them. Two versions per town-week, each
-      // with the time it was made, so a look back finds the one that was current then.
-      const published = issueTime(weekStart) - 90 * MINUTE;
-      const weekBegins = Date.parse(`${weekStart}T00:00:00+08:00`);
-      periods.push({
-        id: `${town.code}-${weekStart}`,
-        townCode: town.code,
-        weekStart,
-        indicators,
-        updatedAt: isoLocal(now >= published ? published : weekBegins),
-      });
+      // never half empty; the published copy re-sends them.
+      periods.push({ id: `${town.code}-${weekStart}`, townCode: town.code, weekStart, indicators });
+      times.push({ weekBegins: Date.parse(`${weekStart}T00:00:00+08:00`), published: issueTime(weekStart) - 90 * MINUTE });
     }
   });
 
@@ -500,5 +518,5 @@ export function tellRiskStory(input: RiskStoryInput): { periods: RiskPeriod[]; w
       periods[i].level = a.assessment.level;
     });
   }
-  return { periods, warnings: story.warnings(levelOf) };
+  return { periods: periods.map((period, i) => ({ period, ...times[i] })), warnings: story.warnings(levelOf) };
 }

@@ -27,6 +27,7 @@ import { type PersonPlan, assessPerson, lastAssessmentAt, planPersonnel, staffIn
 import { Rng, hashSeed } from './prng';
 import { hourlyWeights, intensityAt } from './rhythm';
 import { RiskFeeds } from './riskFeeds';
+import { DueQueue } from './dueQueue';
 import { FeedStore } from './store';
 import { DAY, HOUR, MINUTE, isoLocal, localDate, localMidnight, toSecond } from './time';
 
@@ -44,6 +45,8 @@ export interface WorldOptions {
 interface OpenPlan {
   feed: 'events' | 'consultations' | 'disputes';
   nextChangeAt: number;
+  /** When it was first tracked: breaks ties between changes due at the same moment. */
+  order?: number;
   reveal(t: number): { record: unknown; nextChangeAt: number | null } | null;
 }
 
@@ -62,6 +65,9 @@ export class SimWorld {
   private readonly people: PersonPlan[];
   private readonly handledBy = new Map<string, EventPlan[]>();
   private readonly open = new Map<string, OpenPlan>();
+  /** The open plans' next changes, earliest first (revealDue would otherwise scan them all every minute). */
+  private readonly due = new DueQueue();
+  private tracked = 0;
   private readonly eventIds = new EventIds();
   private readonly disputeIds = new DisputeIds();
   private readonly consultationsPerDay = new Map<number, number>();
@@ -208,7 +214,7 @@ export class SimWorld {
   private trackEvent(p: EventPlan, t: number) {
     const v = viewEvent(p, t);
     if (v.nextChangeAt !== null) {
-      this.open.set(`events|${p.id}`, { feed: 'events', nextChangeAt: v.nextChangeAt, reveal: (at) => viewEvent(p, at) });
+      this.track(`events|${p.id}`, { feed: 'events', nextChangeAt: v.nextChangeAt, reveal: (at) => viewEvent(p, at) });
     }
     return v.record;
   }
@@ -217,7 +223,7 @@ export class SimWorld {
     const v = viewConsultation(p, t);
     const next = v ? v.nextChangeAt : p.announcedAt;
     if (next !== null) {
-      this.open.set(`consultations|${p.id}`, { feed: 'consultations', nextChangeAt: next, reveal: (at) => viewConsultation(p, at) });
+      this.track(`consultations|${p.id}`, { feed: 'consultations', nextChangeAt: next, reveal: (at) => viewConsultation(p, at) });
     }
     return v ? v.record : null;
   }
@@ -225,7 +231,7 @@ export class SimWorld {
   private trackDispute(p: DisputePlan, t: number) {
     const v = viewDispute(p, t);
     if (v.nextChangeAt !== null) {
-      this.open.set(`disputes|${p.id}`, { feed: 'disputes', nextChangeAt: v.nextChangeAt, reveal: (at) => viewDispute(p, at) });
+      this.track(`disputes|${p.id}`, { feed: 'disputes', nextChangeAt: v.nextChangeAt, reveal: (at) => viewDispute(p, at) });
     }
     return v.record;
   }
@@ -280,12 +286,12 @@ export class SimWorld {
       const p = planEvent(this.ctx, rng, '', reportedAt, pickPlace(this.ctx, rng), { dissatisfiedShare: 0.005 });
       p.id = this.eventIds.next(p.reportedAt);
       for (const h of p.handlers) this.noteHandler(h, p);
-      this.open.set(`events|${p.id}`, { feed: 'events', nextChangeAt: p.reportedAt, reveal: (at) => viewEvent(p, at) });
+      this.track(`events|${p.id}`, { feed: 'events', nextChangeAt: p.reportedAt, reveal: (at) => viewEvent(p, at) });
     }
     for (let i = 0, n = rng.poisson((this.disputesPerDay * intensity) / 1440); i < n; i++) {
       const receivedAt = start + rng.next() * MINUTE;
       const p = planDispute(this.ctx, rng, this.disputeIds.next(receivedAt), receivedAt);
-      this.open.set(`disputes|${p.id}`, { feed: 'disputes', nextChangeAt: p.receivedAt, reveal: (at) => viewDispute(p, at) });
+      this.track(`disputes|${p.id}`, { feed: 'disputes', nextChangeAt: p.receivedAt, reveal: (at) => viewDispute(p, at) });
     }
     const newFollowers = rng.poisson((12 * intensity) / 1440);
     if (newFollowers > 0 || localDate(start) !== localDate(start - MINUTE)) {
@@ -309,13 +315,23 @@ export class SimWorld {
       const p = planConsultation(this.profile, rng, consultationId(day, n), day, rng.chance(0.96) ? 'agreed' : 'partlyAgreed');
       // Announced that morning by the community office.
       p.announcedAt = toSecond(at + rng.range(7, 9) * HOUR);
-      this.open.set(`consultations|${p.id}`, { feed: 'consultations', nextChangeAt: p.announcedAt, reveal: (t) => viewConsultation(p, t) });
+      this.track(`consultations|${p.id}`, { feed: 'consultations', nextChangeAt: p.announcedAt, reveal: (t) => viewConsultation(p, t) });
     }
   }
 
+  private track(key: string, plan: OpenPlan): void {
+    plan.order = this.tracked++;
+    this.open.set(key, plan);
+    this.due.push({ at: plan.nextChangeAt, order: plan.order, key });
+  }
+
   private revealDue(t: number): void {
-    const due = [...this.open.entries()].filter(([, o]) => o.nextChangeAt <= t).sort((a, b) => a[1].nextChangeAt - b[1].nextChangeAt);
-    for (const [key, o] of due) {
+    // Each plan's change due by t, earliest first; an entry for a plan that moved on or left is stale.
+    const due = this.due.popDue(t).flatMap((e) => {
+      const o = this.open.get(e.key);
+      return o && o.order === e.order && o.nextChangeAt === e.at ? [{ key: e.key, o }] : [];
+    });
+    for (const { key, o } of due) {
       const v = o.reveal(t);
       if (v) {
         const record = v.record as { id: string };
@@ -324,7 +340,10 @@ export class SimWorld {
       }
       const next = v ? v.nextChangeAt : null;
       if (next === null) this.open.delete(key);
-      else o.nextChangeAt = next;
+      else {
+        o.nextChangeAt = next;
+        this.due.push({ at: next, order: o.order!, key });
+      }
     }
   }
 
