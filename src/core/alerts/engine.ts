@@ -5,6 +5,7 @@
  * rate-limited (past `maxPerHour` they wait and come as one summary). One definition, in the
  * core: both front doors serve what it records.
  */
+import { HOUR_MS } from '../../shared/districtTime';
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { CockpitConfig } from '../../shared/config';
@@ -23,7 +24,6 @@ import { alertView, subjectOf, worstLevel } from './view';
 
 /** How often the engine looks again without a notice: source outages, held facts, expiries. */
 export const ALERT_TICK_MS = 15_000;
-const HOUR_MS = 3_600_000;
 const RECENT_ALERTS = 30;
 
 /** Which change-notice names wake which finder. */

@@ -3,6 +3,8 @@
  * failure comes out as CacheWriteError (so the sync engine can report it as health), and a
  * failed transaction leaves the last good data exactly as it was.
  */
+import { DAY_MS, HOUR_MS } from '../../shared/districtTime';
+import { toEndpointState, toSourceHealthRow, type EndpointStateDbRow, type SourceHealthDbRow } from './healthRows';
 import type Database from 'better-sqlite3';
 import type { Divisions, FeedName, Followers, Kpis, Warning } from '../../shared/contract';
 import type { Logger } from '../log/logger';
@@ -13,7 +15,6 @@ import { BULK_PAGE_MIN_ROWS, createBulkEventWriter } from './bulkEvents';
 import type {
   Cache,
   EndpointHealthRow,
-  EndpointState,
   FeedPageResult,
   QuarantinedRecord,
   RetentionResult,
@@ -21,8 +22,6 @@ import type {
   SourceHealthRow,
 } from './types';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 const QUARANTINE_PAYLOAD_MAX = 4096;
 const RETENTION_KEY = 'retention_last_run';
 
@@ -40,36 +39,6 @@ interface CacheContext {
   logger: Logger;
   now: () => number;
   retentionDays: number;
-}
-
-interface EndpointStateDbRow {
-  source_id: string;
-  endpoint: string;
-  cursor: string | null;
-  etag: string | null;
-  state: EndpointState['state'];
-  last_success_at: number | null;
-  last_attempt_at: number | null;
-  last_error: string | null;
-  quarantined_total: number;
-  consecutive_failures: number;
-  next_attempt_at: number | null;
-}
-
-function toEndpointState(r: EndpointStateDbRow): EndpointState {
-  return {
-    sourceId: r.source_id,
-    endpoint: r.endpoint,
-    cursor: r.cursor,
-    etag: r.etag,
-    state: r.state,
-    lastSuccessAt: r.last_success_at,
-    lastAttemptAt: r.last_attempt_at,
-    lastError: r.last_error,
-    quarantinedTotal: r.quarantined_total,
-    consecutiveFailures: r.consecutive_failures,
-    nextAttemptAt: r.next_attempt_at,
-  };
 }
 
 function quarantinePayload(payload: unknown): string {
@@ -235,21 +204,8 @@ export function createCache(db: Database.Database, ctx: CacheContext): Cache {
     },
 
     sourceHealth(sourceId) {
-      const r = st.selectSourceHealth.get(sourceId) as
-        | { source_id: string; url: string; state: SourceHealthRow['state']; last_success_at: number | null;
-            last_attempt_at: number | null; last_error: string | null; consecutive_failures: number; next_attempt_at: number | null }
-        | undefined;
-      if (!r) return null;
-      return {
-        sourceId: r.source_id,
-        url: r.url,
-        state: r.state,
-        lastSuccessAt: r.last_success_at,
-        lastAttemptAt: r.last_attempt_at,
-        lastError: r.last_error,
-        consecutiveFailures: r.consecutive_failures,
-        nextAttemptAt: r.next_attempt_at,
-      };
+      const r = st.selectSourceHealth.get(sourceId) as SourceHealthDbRow | undefined;
+      return r ? toSourceHealthRow(r) : null;
     },
 
     saveHealth(source, endpoints) {

@@ -6,6 +6,7 @@
  * interval (one missed poll is normal jitter, two is not); after that it is 'stale' since
  * lastSuccess + 2 × interval; a source the sync engine has marked 'down' is 'offline'.
  */
+import { toEndpointState, toSourceHealthRow, type EndpointStateDbRow, type SourceHealthDbRow } from '../cache/healthRows';
 import { statSync } from 'node:fs';
 import type { Freshness, HealthModel, SourceHealth } from '../../shared/readModel';
 import type { ReadContext } from './context';
@@ -21,26 +22,6 @@ export interface HealthOptions {
   /** The cache file, for its size; db.name is used when absent. */
   dbPath?: string;
   rebuiltFrom?: string | null;
-}
-
-interface SourceRow {
-  source_id: string;
-  url: string;
-  state: SourceHealth['state'];
-  last_success_at: number | null;
-  last_attempt_at: number | null;
-  last_error: string | null;
-  consecutive_failures: number;
-  next_attempt_at: number | null;
-}
-
-interface EndpointRow {
-  source_id: string;
-  endpoint: string;
-  state: SourceHealth['state'];
-  last_success_at: number | null;
-  last_error: string | null;
-  quarantined_total: number;
 }
 
 export function freshnessOf(
@@ -59,10 +40,7 @@ export function freshnessOf(
 
 export function createHealthQuery(ctx: ReadContext, opts: HealthOptions) {
   const sources = ctx.db.prepare(`SELECT * FROM source_health WHERE ${SOURCE_FILTER} ORDER BY source_id`);
-  const endpoints = ctx.db.prepare(
-    `SELECT source_id, endpoint, state, last_success_at, last_error, quarantined_total
-     FROM endpoint_state WHERE ${SOURCE_FILTER} ORDER BY source_id, endpoint`,
-  );
+  const endpoints = ctx.db.prepare(`SELECT * FROM endpoint_state WHERE ${SOURCE_FILTER} ORDER BY source_id, endpoint`);
   // Latest reason per endpoint via the max seq (the quarantine_endpoint index covers the grouping).
   const quarantine = ctx.db.prepare(
     `SELECT q.source_id, q.endpoint, q.n, r.reason FROM (
@@ -77,29 +55,29 @@ export function createHealthQuery(ctx: ReadContext, opts: HealthOptions) {
 
   return (): HealthModel => {
     const nowMs = ctx.now();
-    const sourceRows = sources.all({ sources: ctx.sources }) as SourceRow[];
-    const endpointRows = endpoints.all({ sources: ctx.sources }) as EndpointRow[];
+    const sourceRows = (sources.all({ sources: ctx.sources }) as SourceHealthDbRow[]).map(toSourceHealthRow);
+    const endpointRows = (endpoints.all({ sources: ctx.sources }) as EndpointStateDbRow[]).map(toEndpointState);
     const result: SourceHealth[] = sourceRows.map((s) => ({
-      sourceId: s.source_id,
+      sourceId: s.sourceId,
       url: s.url,
       state: s.state,
-      lastSuccessAt: isoTimeOrNull(s.last_success_at),
-      lastAttemptAt: isoTimeOrNull(s.last_attempt_at),
-      lastError: s.last_error,
-      consecutiveFailures: s.consecutive_failures,
-      nextAttemptAt: isoTimeOrNull(s.next_attempt_at),
+      lastSuccessAt: isoTimeOrNull(s.lastSuccessAt),
+      lastAttemptAt: isoTimeOrNull(s.lastAttemptAt),
+      lastError: s.lastError,
+      consecutiveFailures: s.consecutiveFailures,
+      nextAttemptAt: isoTimeOrNull(s.nextAttemptAt),
       endpoints: endpointRows
-        .filter((e) => e.source_id === s.source_id)
+        .filter((e) => e.sourceId === s.sourceId)
         .map((e) => ({
           name: e.endpoint,
           state: e.state,
-          lastSuccessAt: isoTimeOrNull(e.last_success_at),
-          lastError: e.last_error,
-          quarantined: e.quarantined_total,
+          lastSuccessAt: isoTimeOrNull(e.lastSuccessAt),
+          lastError: e.lastError,
+          quarantined: e.quarantinedTotal,
         })),
     }));
     const freshness = sourceRows.map((s) =>
-      freshnessOf(s.source_id, s.state, s.last_success_at, opts.intervalsSec?.[s.source_id] ?? DEFAULT_INTERVAL_SEC, nowMs),
+      freshnessOf(s.sourceId, s.state, s.lastSuccessAt, opts.intervalsSec?.[s.sourceId] ?? DEFAULT_INTERVAL_SEC, nowMs),
     );
     const quarantined = quarantine.all({ sources: ctx.sources }) as Array<{
       source_id: string;

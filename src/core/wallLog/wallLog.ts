@@ -3,10 +3,10 @@
  * town, look-back time, playlist slot, reloads) and the alerts the core gave it, kept for
  * `care.historyDays`. Answers "what was on the lobby wall at 03:12?".
  */
+import { DAY_MS } from '../../shared/districtTime';
 import type { Database } from 'better-sqlite3';
 import type { WallLogEntry, WallMomentModel, WallReport } from '../../shared/wall/history';
 
-const DAY_MS = 86_400_000;
 const PRUNE_EVERY_MS = 3_600_000;
 /** How many entries either side of the asked time the answer lists. */
 const AROUND = 15;

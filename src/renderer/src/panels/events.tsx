@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../../shared/districtTime';
 import { EVENT_TYPE_NAMES, PERSONNEL_ROLE_NAMES } from '../../../shared/contract';
 import type { EventsModel, EventView } from '../../../shared/readModel';
 import { fmtDateTime, fmtNumber, fmtTime, useT, usePick } from '../i18n';
@@ -7,7 +8,6 @@ import { useFitChildren } from './fit';
 import { EmptyNote } from './QueryGate';
 import { Src } from '../text/sourceText';
 
-const DAY_MS = 86_400_000;
 
 /** The latest events: time, type, town · community, title, current step. */
 export function EventFeed(props: { events: EventView[]; limit: number }) {

@@ -1,8 +1,8 @@
+import { DAY_MS } from '../../../shared/districtTime';
 import type { JSX } from 'react';
 import { fmtDateTime, fmtTime, useT } from '../i18n';
 import { useFreshness } from '../store/freshness';
 
-const DAY_MS = 86_400_000;
 
 /**
  * "截至 09:41" under every panel. When the data is not current it says so in the warning
