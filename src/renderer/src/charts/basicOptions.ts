@@ -1,7 +1,7 @@
 import type { ChartOption } from './echarts';
 import { countUnit } from '../i18n/units';
 import { escapeHtml } from './escapeHtml';
-import { axisLabel, axisLine, CHART_FONT, FS, INK, SERIES_COLORS, splitLine, textStyle, tooltipBase } from './chartStyle';
+import { axisLabel, axisLine, CHART_FONT, FS, INK, SERIES_COLORS, splitLine, textStyle, tooltipBase, MOTION } from './chartStyle';
 
 /** A bar item: its label (data text: escaped in tooltips), value and optional own colour. */
 export interface BarItem {
@@ -18,7 +18,7 @@ export function buildBarsOption(input: { items: BarItem[]; unit: string; color?:
   const items = [...input.items].reverse(); // ECharts draws the first category at the bottom
   const unit = input.unit;
   return {
-    animationDuration: 400,
+    ...MOTION,
     textStyle,
     grid: { left: 8, right: 96, top: 8, bottom: 8, containLabel: true },
     tooltip: {
@@ -77,7 +77,7 @@ export function buildDailyLinesOption(input: {
 }): ChartOption {
   const unit = input.unit;
   return {
-    animationDuration: 400,
+    ...MOTION,
     textStyle,
     legend: {
       top: 0,
@@ -138,7 +138,7 @@ export function buildFlowOption(input: { steps: Array<{ name: string; value: num
   const unit = input.unit;
   const max = Math.max(1, ...input.steps.map((s) => s.value));
   return {
-    animationDuration: 400,
+    ...MOTION,
     textStyle,
     tooltip: {
       ...tooltipBase,
@@ -185,7 +185,7 @@ export function buildFlowOption(input: { steps: Array<{ name: string; value: num
 export function buildRadarOption(input: { axes: Array<{ name: string; value: number }>; color: string; unit: string }): ChartOption {
   const unit = input.unit;
   return {
-    animationDuration: 400,
+    ...MOTION,
     textStyle,
     tooltip: {
       ...tooltipBase,
@@ -225,7 +225,7 @@ export function buildVsBaselineOption(input: {
 }): ChartOption {
   const rows = [...input.rows].reverse();
   return {
-    animationDuration: 400,
+    ...MOTION,
     textStyle,
     grid: { left: 8, right: 80, top: 30, bottom: 8, containLabel: true },
     tooltip: {
@@ -271,7 +271,7 @@ export function buildGroupedBarsOption(input: {
   const unit = input.unit;
   const cats = [...input.categories].reverse();
   return {
-    animationDuration: 400,
+    ...MOTION,
     textStyle,
     legend: { top: 0, textStyle: { color: INK.text, fontSize: FS.small, fontFamily: CHART_FONT }, data: input.series.map((s) => s.name) },
     grid: { left: 8, right: 72, top: 40, bottom: 4, containLabel: true },

@@ -5,6 +5,11 @@
 import { FONT_STACK } from '../styles/fonts';
 
 export const CHART_FONT = FONT_STACK;
+/**
+ * Charts animate changes, not arrival: a page (first load, a clicker switch, the rotation)
+ * appears complete at once, and a value that moves while it is shown moves visibly.
+ */
+export const MOTION = { animationDuration: 0, animationDurationUpdate: 400 } as const;
 export const FS = { small: 18, body: 20, label: 22, title: 24 } as const;
 export const INK = { text: '#E6EEF8', muted: '#9FB3CB', axis: '#4A5E78', grid: '#22324A', bg: 'transparent' } as const;
 /** Categorical series colours (towns, categories) kept apart from the five level colours. */

@@ -3,7 +3,7 @@ import type { MapModel } from '../../../shared/readModel';
 import type { ChartOption } from './echarts';
 import type { SafeHtml } from './escapeHtml';
 import { LEVEL_COLORS, NO_DATA_COLOR } from './levels';
-import { CHART_FONT, FS, INK, tooltipBase } from './chartStyle';
+import { CHART_FONT, FS, INK, tooltipBase, MOTION } from './chartStyle';
 import { isolate, srcHtml } from '../text/sourceText';
 
 /** One town as a map draws it. `tooltip` is markup built with html`` (already escaped). */
@@ -80,7 +80,7 @@ export function buildRiskMapOption(input: {
   labelSize?: number;
 }): ChartOption {
   return {
-    animationDuration: 400,
+    ...MOTION,
     tooltip: { ...tooltipBase, formatter: tooltipFormatter },
     series: [
       {

@@ -4,7 +4,7 @@ import type { ChartClick } from './useEChart';
 import type { T } from '../i18n';
 import { escapeHtml } from './escapeHtml';
 import { LEVEL_COLORS } from './levels';
-import { axisLabel, axisLine, CHART_FONT, FS, INK, SERIES_COLORS, splitLine, textStyle, tooltipBase } from './chartStyle';
+import { axisLabel, axisLine, CHART_FONT, FS, INK, SERIES_COLORS, splitLine, textStyle, tooltipBase, MOTION } from './chartStyle';
 import { isolate } from '../text/sourceText';
 
 export type Trend = RiskModel['trends'][number];
@@ -82,7 +82,7 @@ export function buildTrendOption(input: { trends: Trend[]; highlight?: string | 
     }
   });
   return {
-    animationDuration: 400,
+    ...MOTION,
     textStyle,
     color: SERIES_COLORS,
     legend: input.legend === false ? undefined : {

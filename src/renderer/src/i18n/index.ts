@@ -79,11 +79,23 @@ export function fmtPct(n: number | null | undefined, digits = 0, locale: Locale 
   return `${numberFormat(locale, digits).format(n)}%`;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: one per set of fields.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(opts);
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone: DISTRICT_TIME_ZONE, hourCycle: 'h23', ...opts });
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
 const parts = (iso: string | number | Date, opts: Intl.DateTimeFormatOptions): Record<string, string> => {
   const d = iso instanceof Date ? iso : new Date(iso);
   if (Number.isNaN(d.getTime())) return {};
   const out: Record<string, string> = {};
-  for (const p of new Intl.DateTimeFormat('en-GB', { timeZone: DISTRICT_TIME_ZONE, hourCycle: 'h23', ...opts }).formatToParts(d)) {
+  for (const p of dateFormat(opts).formatToParts(d)) {
     out[p.type] = p.value;
   }
   return out;
