@@ -434,21 +434,31 @@ test('switching pages again and again leaves no charts or canvases behind', asyn
   }
 });
 
-test('with the core unreachable a page says what is missing and since when, then recovers', async ({ page }) => {
+test('with the core unreachable a screen without data says what is missing and since when, then recovers', async ({ page }) => {
   await openWall(page, stack().url);
-  await show(page, 'overview');
-  await expect(kpi(page, 'dispatchedPersonnel')).toHaveText('871');
+  await show(page, 'events');
+  const feed = page.locator('[data-panel="feed"] li[data-event]');
+  const detail = page.locator('.town-detail');
+  // Open one town while the core answers (the detail's code is then loaded), and close it.
+  await feed.first().click();
+  await expect(detail.locator('.town-detail-grid')).toBeVisible();
+  await page.keyboard.press('Escape');
+  const firstTown = await feed.first().locator('.feed-where').textContent();
   await stack().stopHub();
   try {
-    // A page never loaded before: nothing to fall back on, so it must say so plainly.
-    await show(page, 'events');
-    const error = page.locator('[data-panel="kpis"] .state-error');
-    await expect(error).toContainText('无法获取四平台事件数据');
+    // Another town, never asked for: nothing to fall back on, so it must say so plainly.
+    const other = feed.filter({ hasNotText: firstTown!.split(' · ')[0] }).first();
+    await other.click();
+    const error = detail.locator('.state-error');
+    await expect(error).toContainText('无法获取镇街详情');
     await expect(error).toContainText(/自 \d{2}:\d{2} 起/);
+    // The page behind it keeps its last good data.
+    await expect(kpi(page, 'accepted')).toHaveText(/^15,29\d$/);
   } finally {
     await stack().startHub();
   }
-  await expect(kpi(page, 'accepted')).toHaveText(/^15,29\d$/, { timeout: 30_000 });
+  await expect(detail.locator('.town-detail-grid')).toBeVisible({ timeout: 30_000 });
+  await expect(detail.locator('.state-error')).toHaveCount(0);
 });
 
 test('on a 4K wall the 3D map draws at the wall scale, so it is as sharp as the 2D map', async ({ page }) => {

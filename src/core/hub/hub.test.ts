@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../shared/config';
 import { createCore, type Core } from '../core';
 import { silentLogger } from '../log/logger';
+import { parseBoot } from '../../shared/boot';
 import { startHub, type Hub } from './index';
 
 /** Raw HTTP, because fetch() normalises "../" out of paths before they reach the server. */
@@ -105,6 +106,20 @@ describe('hub', () => {
     expect(csp).toContain("object-src 'none'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  it("writes the answers of every page's first questions into the cockpit's page", async () => {
+    const html = await (await fetch(`${hub.url}/`)).text();
+    const m = /<script type="application\/json" id="cockpit-boot">([^<]*)<\/script>/.exec(html);
+    expect(m).not.toBeNull();
+    const answers = parseBoot(m![1]);
+    const names = answers.map((a) => a.name);
+    expect(names).toEqual(expect.arrayContaining(['config', 'meta', 'health', 'overview', 'risk', 'events', 'consultation', 'map']));
+    expect(names).not.toContain('town'); // it needs a town code
+    const meta = answers.find((a) => a.name === 'meta')!.result as { towns: unknown[] };
+    expect(meta.towns).toEqual(((await (await fetch(`${hub.url}/api/query/meta`)).json()) as { towns: unknown[] }).towns);
+    // The 3D frame's page is served as built.
+    expect(await (await fetch(`${hub.url}/map3d/`)).text()).not.toContain('cockpit-boot');
   });
 
   it('gives hashed assets their MIME type and a long cache; only the 3D frame may eval', async () => {

@@ -7,6 +7,7 @@ import type { CoreApi } from '../../shared/transport';
 import type { CoreHealth, HostHealth } from '../host/coreHost';
 import { parseQuery } from './queryParams';
 import { isLoopbackHost, isLoopbackHostHeader, setSecurityHeaders, TokenGate } from './security';
+import { serveCockpitDocument } from './bootDocument';
 import { ChangeStreams } from './sse';
 import { acceptsGzip, serveStatic } from './static';
 
@@ -114,6 +115,9 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       }
     }
     if (path.startsWith('/api/')) return sendJson(res, 404, { error: `no API endpoint ${path}` });
+    if (path === '/' || path === '/index.html') {
+      if (await serveCockpitDocument(opts.staticDir, (name, params) => core.query(name, params), req, res)) return;
+    }
     if (await serveStatic(opts.staticDir, path, req, res)) return;
     return sendJson(res, 404, { error: 'not found' });
   };

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type JSX } from 'react';
 import { PAGE_IDS } from '../../shared/config';
 import { DiagnosticsView } from './diagnostics/DiagnosticsView';
-import { PAGES, TownDetail } from './pages/registry';
+import { usePage, useTownDetail } from './pages/registry';
 import { useQuery } from './data/useQuery';
 import { useT, useLocale } from './i18n';
 import { getBridge } from './transport';
@@ -40,7 +40,7 @@ export function App(): JSX.Element {
   const diagnosticsOpen = useDiagnosticsShortcut();
 
   const title = config?.title ?? meta?.district?.name ?? t('app.name');
-  const Page = PAGES[page];
+  const Page = usePage(page);
   const left = Math.max(0, (window.innerWidth - layout.width * layout.scale) / 2);
   const top = Math.max(0, (window.innerHeight - layout.height * layout.scale) / 2);
 
@@ -68,12 +68,12 @@ export function App(): JSX.Element {
               </div>
             )}
           >
-            <Page />
+            {Page && <Page />}
           </ErrorBoundary>
         </main>
         {selectedTown && (
           <ErrorBoundary resetKey={selectedTown} fallback={(e) => <div className="page-error" role="alert">{e.message}</div>}>
-            <TownDetail code={selectedTown} onClose={closeTown} />
+            <TownDetailPanel code={selectedTown} onClose={closeTown} />
           </ErrorBoundary>
         )}
         {diagnosticsOpen.open && <DiagnosticsView bridge={getBridge()} t={t} onClose={diagnosticsOpen.close} />}
@@ -101,4 +101,10 @@ function useDiagnosticsShortcut(): { open: boolean; close: () => void } {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   return { open, close: useCallback(() => setOpen(false), []) };
+}
+
+/** The town detail over the page, once its code has loaded (the first opening fetches it). */
+function TownDetailPanel(props: { code: string; onClose(): void }) {
+  const TownDetail = useTownDetail();
+  return TownDetail ? <TownDetail {...props} /> : null;
 }

@@ -3,7 +3,10 @@ import { createRoot } from 'react-dom/client';
 import './styles/fonts';
 import './styles/wall.css';
 import { App } from './App';
+import { loadPage, loadTownDetail, preloadPages } from './pages/registry';
+import { useCockpit } from './store/cockpit';
 import { queryClient } from './data/client';
+import { seedFromBoot } from './data/boot';
 import { startLive } from './data/live';
 import { redrawChartsWhenLoaded } from './charts/useEChart';
 import { installCanvasTextMeasure } from './shell/canvasTextMeasure';
@@ -21,8 +24,18 @@ installCanvasTextMeasure((text, font) => redrawChartsWhenLoaded(font, text));
 queryClient.getQueryCache().subscribe((e) => {
   if (e.type === 'updated' && e.action.type === 'success' && e.query.queryKey[0] === 'meta') loadDistrictGlyphs(e.query.state.data as MetaModel);
 });
+// The answers the page came with (the hub writes them in): the first render has data.
+seedFromBoot(queryClient);
 // Listen to the core before the first render so the link state is known from the start.
 startLive();
+// The first page's code starts loading with the shell's; the rest once the wall has painted.
+void loadPage(useCockpit.getState().page).catch(() => undefined);
+const preloadRest = (): void => {
+  preloadPages();
+  void loadTownDetail();
+};
+if ('requestIdleCallback' in window) requestIdleCallback(preloadRest, { timeout: 3000 });
+else setTimeout(preloadRest, 1500);
 createRoot(document.getElementById('root')!).render(
   <QueryClientProvider client={queryClient}>
     <App />

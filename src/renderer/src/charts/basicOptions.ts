@@ -1,7 +1,12 @@
-import type { ChartOption } from './echarts';
 import { countUnit } from '../i18n/units';
 import { escapeHtml } from './escapeHtml';
 import { axisLabel, axisLine, CHART_FONT, FS, INK, SERIES_COLORS, splitLine, textStyle, tooltipBase, MOTION } from './chartStyle';
+import { BarChart, FunnelChart, LineChart, RadarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, RadarComponent } from 'echarts/components';
+import { echarts, type ChartOption } from './echarts';
+
+// The chart types these builders draw, registered where they are used (see echarts.ts).
+echarts.use([BarChart, FunnelChart, LineChart, RadarChart, GridComponent, LegendComponent, MarkLineComponent, RadarComponent]);
 
 /** A bar item: its label (data text: escaped in tooltips), value and optional own colour. */
 export interface BarItem {

@@ -1,10 +1,16 @@
 import type { Level } from '../../../shared/contract';
 import type { MapModel } from '../../../shared/readModel';
-import type { ChartOption } from './echarts';
 import type { SafeHtml } from './escapeHtml';
 import { LEVEL_COLORS, NO_DATA_COLOR } from './levels';
 import { CHART_FONT, FS, INK, tooltipBase, MOTION } from './chartStyle';
 import { isolate, srcHtml } from '../text/sourceText';
+import { MapChart } from 'echarts/charts';
+import { TitleComponent } from 'echarts/components';
+import { LabelLayout } from 'echarts/features';
+import { echarts, type ChartOption } from './echarts';
+
+// The chart types these builders draw, registered where they are used (see echarts.ts).
+echarts.use([MapChart, TitleComponent, LabelLayout]);
 
 /** One town as a map draws it. `tooltip` is markup built with html`` (already escaped). */
 export interface MapTown {

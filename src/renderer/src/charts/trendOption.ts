@@ -1,11 +1,16 @@
 import type { RiskModel } from '../../../shared/readModel';
-import type { ChartOption } from './echarts';
 import type { ChartClick } from './useEChart';
 import type { T } from '../i18n';
 import { escapeHtml } from './escapeHtml';
 import { LEVEL_COLORS } from './levels';
 import { axisLabel, axisLine, CHART_FONT, FS, INK, SERIES_COLORS, splitLine, textStyle, tooltipBase, MOTION } from './chartStyle';
 import { isolate } from '../text/sourceText';
+import { LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent } from 'echarts/components';
+import { echarts, type ChartOption } from './echarts';
+
+// The chart types these builders draw, registered where they are used (see echarts.ts).
+echarts.use([LineChart, GridComponent, LegendComponent]);
 
 export type Trend = RiskModel['trends'][number];
 

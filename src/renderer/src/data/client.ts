@@ -4,8 +4,10 @@ import { getTransport } from '../transport';
 
 /**
  * The renderer's one query cache (TanStack Query). Answers come from the local core and are
- * refetched when it says their data changed (see live.ts), on mount and on a timer only where
- * asked — never on window focus or a browser "online" event, which mean nothing on a wall.
+ * refetched when it says their data changed (see live.ts), when a screen showing them mounts
+ * (unless just fetched: the answers the page came with, a screen shown twice in a moment) and
+ * on a timer where asked — never on window focus or a browser "online" event, which mean
+ * nothing on a wall.
  * A failed fetch is not retried at once: the next change notice or the link coming back
  * retries, and the last good answer stays on screen meanwhile.
  */
@@ -14,6 +16,7 @@ export const queryClient = new QueryClient({
     queries: {
       // The core is local (IPC or the hub on this network): never wait for navigator.onLine.
       networkMode: 'always',
+      staleTime: 5_000,
       retry: false,
       refetchOnWindowFocus: false,
       refetchOnReconnect: false,

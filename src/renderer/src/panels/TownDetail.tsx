@@ -41,7 +41,12 @@ function storyOrder(ws: TownDetailModel['warnings']) {
  * (cause → rectification → what happened), and its recent events and sessions.
  * Escape or the close button closes it.
  */
-export function TownDetail(props: { code: string; onClose(): void }) {
+export interface TownDetailProps {
+  code: string;
+  onClose(): void;
+}
+
+export function TownDetail(props: TownDetailProps) {
   const { code, onClose } = props;
   const t = useT();
   const q = useQuery('town', { code, ...useWeekParams() });
