@@ -1,7 +1,7 @@
 /**
  * Read-model latency on a big cache: the simulated district (seed 42) synced over HTTP by the
  * real sync engine, plus 1,000,000 synthetic events written through the cache's own write path
- * (Cache.applyFeedPage in pages of 1000, tallies kept per page — src/core/cache/bulkEvents.ts —
+ * (Cache.applyFeedPage in pages of 1000, tallies kept per page — src/core/readModel/schema/bulkTallies.ts —
  * while the live writes below go through the tally triggers; records come straight from
  * src/shared/contract/testing/syntheticEvents, not re-validated — bench/backfill.ts measures
  * validation). Then

@@ -80,7 +80,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const cachePath = config.cache.path ?? join(opts.dataDir, 'cache.sqlite');
   let cache;
   try {
-    cache = openCache(cachePath, { logger, retentionDays: config.cache.retentionDays });
+    cache = openCache(cachePath, { logger, retentionDays: config.cache.retentionDays, timeZone: config.district.timeZone });
   } catch (err) {
     await simulator?.stop();
     throw err;

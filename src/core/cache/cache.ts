@@ -11,10 +11,10 @@ import type { Logger } from '../log/logger';
 import { guardWrite } from './errors';
 import { FEED_TABLES, type FeedRecord } from './feedRows';
 import { prepareStatements, VERSION_TABLES } from './statements';
-import { BULK_PAGE_MIN_ROWS, createBulkEventWriter } from './bulkEvents';
 import type {
   Cache,
   EndpointHealthRow,
+  EventPageWriter,
   FeedPageResult,
   QuarantinedRecord,
   RetentionResult,
@@ -39,7 +39,16 @@ interface CacheContext {
   logger: Logger;
   now: () => number;
   retentionDays: number;
+  /** Writes big event pages for the schema part that derives tallies from them (the read model), if any. */
+  eventPages: ((upsert: Database.Statement) => EventPageWriter | null) | null;
 }
+
+/**
+ * A page of events at least this big goes to ctx.eventPages. Backfill pages are the engine's page
+ * limit (5000 by default); a live poll brings a few dozen, which the triggers handle (the trigger
+ * drop and re-create, ≈ 0.2 ms, would cost more than they save on a small page).
+ */
+export const BULK_PAGE_MIN_ROWS = 200;
 
 function quarantinePayload(payload: unknown): string {
   let text: string;
@@ -53,13 +62,13 @@ function quarantinePayload(payload: unknown): string {
 
 export function createCache(db: Database.Database, ctx: CacheContext): Cache {
   const st = prepareStatements(db);
-  const bulkEvents = createBulkEventWriter(db, st.feedUpserts.events);
+  const bulkEvents = ctx.eventPages?.(st.feedUpserts.events) ?? null;
   let lastRetentionRun: number | null = null;
 
   const applyFeedPageTx = db.transaction(
     (sourceId: string, feed: FeedName, records: unknown[], quarantined: QuarantinedRecord[], cursor: string, etag: string | null) => {
-      // A backfill-sized page of events: the read model's tallies are added once per page
-      // instead of per row by their triggers (bulkEvents.ts), exact at this commit all the same.
+      // A backfill-sized page of events: the read model's tallies are added once per page instead
+      // of per row by their triggers (readModel/schema/bulkTallies.ts), exact at this commit all the same.
       const changed =
         feed === 'events' && bulkEvents && records.length >= BULK_PAGE_MIN_ROWS
           ? bulkEvents.writePage(sourceId, records as FeedRecord<'events'>[])

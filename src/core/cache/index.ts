@@ -4,4 +4,4 @@ export { CacheWriteError, describeSqliteError } from './errors';
 export { loadMigrations, migrationsFromFiles, shippedMigrations, MIGRATIONS_DIR, type Migration } from './migrations';
 export { FEED_TABLES, type FeedRecord } from './feedRows';
 export type * from './types';
-export { BULK_PAGE_MIN_ROWS } from './bulkEvents';
+export { BULK_PAGE_MIN_ROWS } from './cache';

@@ -36,6 +36,11 @@ export function migrationsFromFiles(files: Record<string, string>): Migration[] 
   return list;
 }
 
+/** Several owners' lists as one sequence (each number used once across all of them). */
+export function mergeMigrations(...lists: Migration[][]): Migration[] {
+  return migrationsFromFiles(Object.fromEntries(lists.flat().map((m) => [`${String(m.version).padStart(3, '0')}_${m.name}.sql`, m.sql])));
+}
+
 type ViteImportMeta = { glob(pattern: string, options: object): Record<string, string> };
 
 /**

@@ -10,8 +10,9 @@ import Database from 'better-sqlite3';
 import { silentLogger, type Logger } from '../log/logger';
 import { createCache } from './cache';
 import { describeSqliteError } from './errors';
-import { latestVersion, migrate, SchemaTooNewError, shippedMigrations, type Migration } from './migrations';
-import type { Cache } from './types';
+import { readModelSchema } from '../readModel/schema';
+import { latestVersion, mergeMigrations, migrate, SchemaTooNewError, shippedMigrations, type Migration } from './migrations';
+import type { Cache, SchemaPart } from './types';
 
 export interface OpenCacheOptions {
   logger?: Logger;
@@ -21,7 +22,14 @@ export interface OpenCacheOptions {
   now?: () => number;
   /** How long a write waits for another connection's lock, ms. */
   busyTimeoutMs?: number;
-  /** Default: the shipped migrations (see shippedMigrations). */
+  /**
+   * The schema the read model owns, run with the cache's (default: the read model's, for
+   * `timeZone`); null leaves it out (the cache's own tables only, for benches and cache tests).
+   */
+  schema?: SchemaPart | null;
+  /** The district's time zone for the read model's tallies (config district.timeZone). */
+  timeZone?: string;
+  /** Default: the cache's shipped migrations and the schema part's. */
   migrations?: Migration[];
 }
 
@@ -38,30 +46,33 @@ class UnusableCacheError extends Error {}
 export function openCache(path: string, opts: OpenCacheOptions = {}): Cache {
   const logger = opts.logger ?? silentLogger;
   const now = opts.now ?? Date.now;
-  const migrations = opts.migrations ?? shippedMigrations();
+  const schema = opts.schema === undefined ? readModelSchema({ timeZone: opts.timeZone }) : opts.schema;
+  const migrations = opts.migrations ?? mergeMigrations(shippedMigrations(), schema?.migrations ?? []);
+  const open = (file: string) => openChecked(file, opts, migrations, schema);
 
   let rebuiltFrom: string | null = null;
   let unavailable: string | null = null;
-  let db: Database.Database;
+  let db: Opened;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    db = openChecked(path, opts, migrations);
+    db = open(path);
   } catch (err) {
     if (path === ':memory:') throw err;
     const reason = err instanceof Error ? err.message : String(err);
     if (isUnusable(err)) {
       rebuiltFrom = moveAside(path, now());
       logger.warn(`cache: ${path} is unusable (${reason}); moved it to ${rebuiltFrom} and started a fresh cache — the next sync rebuilds it`);
-      db = openChecked(path, opts, migrations);
+      db = open(path);
     } else {
       // Cannot create or write the file at all (read-only disk, a directory in the way, no
       // permission): keep the wall running on a cache in memory, and say so.
       unavailable = describeSqliteError(err);
       logger.error(`cache: cannot open ${path} (${reason}); running on an in-memory cache until this is fixed and the app restarts`);
-      db = openChecked(':memory:', opts, migrations);
+      db = open(':memory:');
     }
   }
-  return createCache(db, {
+  return createCache(db.db, {
+    eventPages: db.eventPages,
     path,
     unavailable,
     rebuiltFrom,
@@ -72,7 +83,12 @@ export function openCache(path: string, opts: OpenCacheOptions = {}): Cache {
   });
 }
 
-function openChecked(path: string, opts: OpenCacheOptions, migrations: Migration[]): Database.Database {
+interface Opened {
+  db: Database.Database;
+  eventPages: ReturnType<SchemaPart['install']>['eventPages'];
+}
+
+function openChecked(path: string, opts: OpenCacheOptions, migrations: Migration[], schema: SchemaPart | null): Opened {
   const db = new Database(path, { timeout: opts.busyTimeoutMs ?? 5000 });
   try {
     // The first statement that reads the header fails on a non-SQLite file (SQLITE_NOTADB).
@@ -88,7 +104,8 @@ function openChecked(path: string, opts: OpenCacheOptions, migrations: Migration
     const result = db.pragma(`${check}(1)`, { simple: true });
     if (result !== 'ok') throw new UnusableCacheError(`${check}: ${String(result)}`);
     migrate(db, migrations);
-    return db;
+    const installed = schema?.install(db) ?? { eventPages: null };
+    return { db, eventPages: installed.eventPages };
   } catch (err) {
     db.close();
     throw err;

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { FeedName, SnapshotName } from '../../shared/contract';
 import type { FeedRecord } from './feedRows';
+import type { Migration } from './migrations';
 
 export type HealthState = 'ok' | 'degraded' | 'down';
 
@@ -96,4 +97,20 @@ export interface Cache {
   /** Row count of every table, for summaries and tests. */
   tableCounts(): Record<string, number>;
   close(): void;
+}
+
+/** Writes a big page of events itself, inside the page's transaction, keeping what its owner derives from them. */
+export interface EventPageWriter {
+  /** Returns rows inserted or updated. */
+  writePage(sourceId: string, records: FeedRecord<'events'>[]): number;
+}
+
+/**
+ * A part of the schema another module owns (the read model's tallies, src/core/readModel/schema):
+ * its migrations, numbered in the cache's one sequence, and what it installs once they ran.
+ */
+export interface SchemaPart {
+  readonly migrations: Migration[];
+  /** Runs on the open connection after the migrations; returns the writer for big event pages, if any. */
+  install(db: Database.Database): { eventPages: ((upsert: Database.Statement) => EventPageWriter | null) | null };
 }

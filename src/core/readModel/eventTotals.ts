@@ -1,6 +1,6 @@
 /**
- * District-wide event figures from the tallies of migration 010_readmodel_indexes.sql (kept by
- * triggers, and per page for backfill pages: src/core/cache/bulkEvents.ts): a few hundred rows
+ * District-wide event figures from the tallies (schema/eventTallies.ts; kept by triggers, and
+ * per page for backfill pages: schema/bulkTallies.ts): a few hundred rows
  * instead of millions of events. Looking back, the same figures come from the tallies by day of
  * migration 042 (every day up to the one looked back to).
  */

@@ -4,8 +4,8 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { loadMigrations } from '../cache';
-import { migrate } from '../cache/migrations';
+import { loadMigrations, mergeMigrations, migrate } from '../cache/migrations';
+import { readModelMigrations, readModelSchema } from './schema';
 import { EVENTS, NOW } from './testing/fixtures';
 import { createReadModel } from './index';
 
@@ -16,7 +16,7 @@ const TALLY = `SELECT town_code, type, status, accepted, accept_overdue, handle_
 
 describe('read-model tallies migration', () => {
   it('backfills the tallies from events cached before it, then keeps them in step', () => {
-    const all = loadMigrations();
+    const all = mergeMigrations(loadMigrations(), readModelMigrations());
     const ours = all.find((m) => m.name === 'readmodel_indexes')!;
     const before = all.filter((m) => m.version < ours.version);
     const db = new Database(':memory:');
@@ -32,6 +32,7 @@ describe('read-model tallies migration', () => {
         Number(e.acceptOverdue), Number(e.handleOverdue), e.satisfaction, ms(e.updatedAt));
     }
     migrate(db, all);
+    readModelSchema().install(db);
     expect(db.prepare(TALLY).all()).toEqual(db.prepare(RECOUNT).all());
     const events = createReadModel(db, { now: () => NOW }).query('events', {});
     expect(events.flow).toEqual({ reported: 6, accepted: 5, dispatched: 4, handled: 4, closed: 4, rated: 3 });

@@ -1,6 +1,6 @@
 /**
- * Backfill pages of events, written with the read model's tallies (migrations 010 and 042) kept exact
- * without their per-row triggers.
+ * Backfill pages of events, written with the read model's tallies (eventTallies.ts) kept exact
+ * without their per-row triggers. The cache calls it inside each big page's transaction.
  *
  * Why: the triggers' five tally upserts per event cost ≈ 6 µs CPU (1M events backfilled at
  * ~40k rows/s), and merely having triggers on `events` costs ≈ 1.7 µs per row even when a WHEN
@@ -13,24 +13,20 @@
  * the rows. The tallies equal a recount of `events` after every commit — there is no dirty
  * window and no rebuild pass.
  *
- * The arithmetic below mirrors the triggers exactly: SQLite integer division truncates toward
- * zero, date() floors seconds to a day. A migration that changes what the triggers count must
- * change TallyDeltas.add too — bulkEvents.test.ts holds both paths to a recount and to each other.
+ * The arithmetic below is a mirror, in TypeScript for speed, of the one definition in
+ * eventTallies.ts (SQLite integer division truncates toward zero, date() floors seconds to a
+ * day). A change to what the tallies count must change TallyDeltas.add too — bulkTallies.test.ts
+ * holds this path to the triggers and both to the recount derived from the definition.
  */
 import type Database from 'better-sqlite3';
-import { FEED_TABLES, type FeedRecord } from './feedRows';
+import type { DistrictTime } from '../../../shared/districtTime';
+import { FEED_TABLES } from '../../cache/feedRows';
+import type { EventPageWriter } from '../../cache/types';
+import { TALLY_TRIGGERS as TRIGGER_NAMES } from './eventTallies';
 
-/**
- * A page of events at least this big is written this way. Backfill pages are the engine's page
- * limit (5000 by default); a live poll brings a few dozen, which the triggers handle (the trigger
- * drop and re-create, ≈ 0.2 ms, would cost more than they save on a small page).
- */
-export const BULK_PAGE_MIN_ROWS = 200;
 
 /** The triggers this module stands in for; with any other trigger on `events` it stays off. */
-const TALLY_TRIGGERS = ['rm_events_after_insert', 'rm_events_after_update', 'rm_events_after_delete'];
-
-const LOCAL_OFFSET_MS = 28_800_000; // Asia/Shanghai, UTC+8, as in the triggers
+const TALLY_TRIGGERS: readonly string[] = Object.values(TRIGGER_NAMES);
 
 const COLUMNS = FEED_TABLES.events.columns as readonly string[];
 const col = (name: string): number => {
@@ -102,10 +98,14 @@ class TallyDeltas {
   private lastStart = NaN;
   private lastByDay: ByDay | null = null;
 
-  constructor(readonly source: string) {}
+  constructor(
+    readonly source: string,
+    /** The district's UTC offset, as the triggers' sqlLocalDate adds it. */
+    private readonly offsetMs: number,
+  ) {}
 
   private day(ms: number, town: string): DayCount {
-    const day = dayNumber(ms);
+    const day = dayNumber(ms, this.offsetMs);
     let towns = this.daily.get(day);
     if (!towns) this.daily.set(day, (towns = new Map()));
     let e = towns.get(town);
@@ -197,10 +197,10 @@ class TallyDeltas {
   /** The counts of the local day containing ms. */
   private at(ms: number): ByDay {
     if (ms >= this.lastStart && ms < this.lastStart + 86_400_000) return this.lastByDay!;
-    const day = dayNumber(ms);
+    const day = dayNumber(ms, this.offsetMs);
     let d = this.byDay.get(day);
     if (!d) this.byDay.set(day, (d = new ByDay(isoDay(day))));
-    this.lastStart = day * 86_400_000 - LOCAL_OFFSET_MS;
+    this.lastStart = day * 86_400_000 - this.offsetMs;
     this.lastByDay = d;
     return d;
   }
@@ -249,25 +249,21 @@ function closeTenths(ms: number): number {
   return Math.trunc((Math.trunc(ms / 60_000) + 3) / 6);
 }
 
-/** date((ms + 8h) / 1000, 'unixepoch') as a day number: integer division truncates, date() floors to the day. */
-function dayNumber(ms: number): number {
-  return Math.floor(Math.trunc((ms + LOCAL_OFFSET_MS) / 1000) / 86_400);
+/** date((ms + offset) / 1000, 'unixepoch') as a day number: integer division truncates, date() floors to the day. */
+function dayNumber(ms: number, offsetMs: number): number {
+  return Math.floor(Math.trunc((ms + offsetMs) / 1000) / 86_400);
 }
 
 function isoDay(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
-export interface BulkEventWriter {
-  /** Writes the page's rows (inside the caller's transaction); returns rows inserted or updated. */
-  writePage(sourceId: string, records: FeedRecord<'events'>[]): number;
-}
 
 /**
  * Null when the schema has no tallies (a cache opened without the read model's migrations) or
  * has a trigger on `events` this module does not know: then every page goes through the triggers.
  */
-export function createBulkEventWriter(db: Database.Database, upsert: Database.Statement): BulkEventWriter | null {
+export function createBulkEventWriter(db: Database.Database, upsert: Database.Statement, time: DistrictTime): EventPageWriter | null {
   const triggers = db
     .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events' ORDER BY name`)
     .all() as Array<{ name: string; sql: string }>;
@@ -315,7 +311,7 @@ export function createBulkEventWriter(db: Database.Database, upsert: Database.St
   return {
     writePage(sourceId, records) {
       if (!db.inTransaction) throw new Error('bulk events: writePage must run inside the page transaction');
-      const deltas = new TallyDeltas(sourceId);
+      const deltas = new TallyDeltas(sourceId, time.offsetMs);
       let changed = 0;
       db.exec(dropSql);
       for (const record of records) {

@@ -1,5 +1,5 @@
 /**
- * Backfill pages of events (bulkEvents.ts) against real SQLite: the read model's tallies equal a
+ * Backfill pages of events (bulkTallies.ts) against real SQLite: the read model's tallies equal a
  * recount after every commit, the tally triggers are back (unchanged) for every other writer,
  * a failed page or a SIGKILL leaves no trace, and the read model answers the same figures as
  * when every row went through the triggers.
@@ -8,14 +8,14 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { DistrictEvent } from '../../shared/contract';
-import { syntheticEvents } from '../../shared/contract/testing/syntheticEvents';
-import { createReadModel } from '../readModel';
-import { BULK_PAGE_MIN_ROWS, CacheWriteError, openCache, type Cache } from './index';
+import type { DistrictEvent } from '../../../shared/contract';
+import { syntheticEvents } from '../../../shared/contract/testing/syntheticEvents';
+import { BULK_PAGE_MIN_ROWS, CacheWriteError, openCache, type Cache } from '../../cache';
+import { removeTempDirs, tempDir } from '../../cache/testing/tempDir';
+import { createReadModel } from '../index';
 import { eventTriggers, tallyAndRecount } from './testing/tallyRecount';
-import { removeTempDirs, tempDir } from './testing/tempDir';
 
-const ROOT = resolve(__dirname, '../../..');
+const ROOT = resolve(__dirname, '../../../..');
 afterAll(removeTempDirs);
 
 function expectTalliesExact(db: Database.Database): void {
@@ -129,7 +129,7 @@ describe('backfill pages of events', () => {
 
   it('survive SIGKILL at any moment of a backfill: after each kill the tallies equal a recount, the triggers are intact, the read model counts every event', async () => {
     const path = join(tempDir('bulk-kill-'), 'cache.db');
-    const child = join(ROOT, 'src/core/cache/testing/bulkWriterChild.ts');
+    const child = join(ROOT, 'src/core/readModel/schema/testing/bulkWriterChild.ts');
     const triggers = (() => {
       const c = openCache(path);
       const t = eventTriggers(c.db);

@@ -1,10 +1,10 @@
 /**
- * Child process for bulkEvents.test.ts: backfills events into the cache at argv[2] in bulk-sized
+ * Child process for bulkTallies.test.ts: backfills events into the cache at argv[2] in bulk-sized
  * pages, resuming after the last committed page, and prints "page N" after each commit, until
  * killed. Every third page re-sends some events already stored with a newer copy (updates).
  */
-import { openCache } from '../index';
-import { syntheticEvents } from '../../../shared/contract/testing/syntheticEvents';
+import { openCache } from '../../../cache';
+import { syntheticEvents } from '../../../../shared/contract/testing/syntheticEvents';
 
 const PAGE = 300;
 const cache = openCache(process.argv[2]);
