@@ -1,3 +1,4 @@
+import type { StoryRole } from './districts/types';
 import type { RiskPeriod, Town, Warning } from '../../shared/contract';
 import { planRiskStory, tellPlannedStory, type RiskStoryPlan } from './riskStory';
 import type { FeedStore } from './store';
@@ -15,6 +16,7 @@ export interface RiskFeedInput {
   now: number;
   towns: Town[];
   communitiesByTown: Record<string, string[]>;
+  cast: Record<StoryRole, string>;
   computeLevels: boolean;
 }
 
@@ -39,6 +41,7 @@ export class RiskFeeds {
           anchor: new Date(this.input.now),
           towns: this.input.towns,
           communitiesByTown: this.input.communitiesByTown,
+          cast: this.input.cast,
           computeLevels: this.input.computeLevels,
         },
         through,

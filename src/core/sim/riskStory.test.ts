@@ -14,7 +14,7 @@ const QS = '330113006';
 const ARTICLE =
   '从发案地区分析,4个社区案件高发,其中工业园区发案占比最高。目前都市产业园区域防诈工作管理主体无法明确,相关宣传力度偏小,问题整改较难,需对责任主体进行明确。';
 
-const run = (seed = 42, computeLevels = true) => tellRiskStory({ seed, anchor: now, towns, communitiesByTown, computeLevels });
+const run = (seed = 42, computeLevels = true) => tellRiskStory({ seed, anchor: now, towns, communitiesByTown, cast: LINPING.storyCast, computeLevels });
 
 describe('tellRiskStory', () => {
   const { periods, warnings } = run();
@@ -112,7 +112,7 @@ describe('tellRiskStory', () => {
 
   it('still gives valid records for a short history', () => {
     for (const weeks of [1, 4, 12]) {
-      const r = tellRiskStory({ seed: 42, anchor: now, towns, communitiesByTown, weeks, computeLevels: true });
+      const r = tellRiskStory({ seed: 42, anchor: now, towns, communitiesByTown, cast: LINPING.storyCast, weeks, computeLevels: true });
       expect(new Set(r.periods.map((p) => p.weekStart)).size).toBe(weeks);
       for (const p of r.periods) expect(riskPeriodSchema.safeParse(p).error).toBeUndefined();
       for (const w of r.warnings) expect(warningSchema.safeParse(w).error).toBeUndefined();
@@ -133,7 +133,7 @@ describe('tellRiskStory', () => {
 describe('the story as the clock moves on', () => {
   const DAY = 86_400_000;
   const at = (days: number) =>
-    tellRiskStory({ seed: 42, anchor: now, now: new Date(now.getTime() + days * DAY), towns, communitiesByTown, computeLevels: true });
+    tellRiskStory({ seed: 42, anchor: now, now: new Date(now.getTime() + days * DAY), towns, communitiesByTown, cast: LINPING.storyCast, computeLevels: true });
   const start = at(0);
   const later = at(35);
   const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((x) => [x.id, x]));

@@ -3,6 +3,7 @@ import { INDICATOR_IDS, STANDARD_VOCABULARY } from '../../shared/contract';
 import { addDays } from '../../shared/districtTime';
 import { DEFAULT_RISK_MODEL, assessHistory, severity } from '../../shared/risk';
 import { Rng, hashSeed } from './prng';
+import type { StoryRole } from './districts/types';
 import { DAY, HOUR, MINUTE, SIM_TIME, isoLocal } from './time';
 
 /**
@@ -23,6 +24,8 @@ export interface RiskStoryInput {
   towns: Town[];
   /** Community names per town code, used to name the communities a warning concerns. */
   communitiesByTown: Record<string, string[]>;
+  /** The town each episode happens in (the district profile's storyCast). */
+  cast: Record<StoryRole, string>;
   /** Weeks of history ending with the week containing the anchor; default 26. */
   weeks?: number;
   /** Fill scores and levels with the engine (a source that computes its own levels). */
@@ -106,8 +109,10 @@ function firstWeek(from: number, to: number, ok: (w: number) => boolean, fallbac
 }
 
 /** Town by name (the article's story), falling back to a position so any district works. */
-function findTown(towns: Town[], name: string, fallback: number): Town {
-  return towns.find((t) => t.name === name) ?? towns[Math.min(fallback, towns.length - 1)];
+function castTown(towns: Town[], cast: Record<StoryRole, string>, role: StoryRole): Town {
+  const town = towns.find((t) => t.code === cast[role]);
+  if (!town) throw new Error(`risk story: the profile casts "${role}" in town ${cast[role]}, which the district does not have`);
+  return town;
 }
 
 /** Monday 10:00 local time of the week after `weekStart`: when a week's 五色图 is issued. */
@@ -149,6 +154,7 @@ function warning(
 function buildStory(
   towns: Town[],
   communitiesByTown: Record<string, string[]>,
+  cast: Record<StoryRole, string>,
   weekStartAt: (w: number) => string,
   anchor: number,
   anchorAt: number,
@@ -162,7 +168,7 @@ function buildStory(
   // 星桥街道: telecom fraud rises sharply about 20 weeks ago, concentrated in 4 communities
   // with the 都市产业园 the highest share; the orange warning leads to rectification and the
   // level falls back. Fraud is also counted in 刑事警情, so criminal cases rise with it.
-  const xq = findTown(towns, '星桥街道', 3);
+  const xq = castTown(towns, cast, 'telecomFraud');
   const fraud = [1.8, 3.4, 4.6, 5.0, 5.0, 4.6, 4.2, 3.5, 2.6, 1.9, 1.4, 1.1];
   const fraudStart = at(20);
   add(xq, (w) => {
@@ -212,7 +218,7 @@ function buildStory(
 
   // 乔司街道: a warehouse fire with a chemical spill about 11 weeks ago — production and
   // ecology up together, petitions and disputes over compensation — red, joint supervision.
-  const qs = findTown(towns, '乔司街道', 4);
+  const qs = castTown(towns, cast, 'warehouseFire');
   const fireStart = at(11);
   const fireShape = [3.0, 4.2, 4.2, 3.4, 2.4, 1.5];
   add(qs, (w) => {
@@ -266,7 +272,7 @@ function buildStory(
   });
 
   // 点穴式 targeted warnings for towns at medium or low risk.
-  const yh = findTown(towns, '运河街道', 5);
+  const yh = castTown(towns, cast, 'riverOdour');
   const odourStart = at(16);
   add(yh, (w) => (w >= odourStart && w < odourStart + 3 ? { environmentComplaints: 2.6 } : {}));
   const yhIssued = issueTime(weekStartAt(odourStart));
@@ -292,7 +298,7 @@ function buildStory(
     ),
   );
 
-  const dh = findTown(towns, '东湖街道', 2);
+  const dh = castTown(towns, cast, 'foodSampling');
   const foodWeek = at(7);
   add(dh, (w) => (w === foodWeek ? { foodSamplingFailRate: 2.4 } : {}));
   const dhIssued = issueTime(weekStartAt(foodWeek));
@@ -320,7 +326,7 @@ function buildStory(
 
   // Live at the anchor: 塘栖镇 traffic accidents (rectifying) and 南苑街道 disputes (just issued).
   // Both are told on past the anchor, so live time and a replay see them rectified and closed.
-  const tq = findTown(towns, '塘栖镇', 7);
+  const tq = castTown(towns, cast, 'trafficAccidents');
   const trafficStart = at(3);
   const trafficEnd = anchor + 1;
   add(tq, (w) => (w >= trafficStart && w <= trafficEnd ? { trafficAccidents: 2.3, fires: 1.5 } : {}));
@@ -347,7 +353,7 @@ function buildStory(
     ),
   );
 
-  const ny = findTown(towns, '南苑街道', 1);
+  const ny = castTown(towns, cast, 'neighbourDisputes');
   const disputeWeek = at(1);
   add(ny, (w) => (w >= at(2) && w <= disputeWeek ? { disputes: 1.8 } : {}));
   // Issued on the anchor week's Monday; if the anchor is earlier than 10:00 on Monday, a minute before it.
@@ -376,7 +382,7 @@ function buildStory(
 
   // After the anchor: 崇贤街道 enterprises' safety hazards rise, a targeted warning is raised,
   // rectified and closed — a warning that appears in live time.
-  const cx = findTown(towns, '崇贤街道', 6);
+  const cx = castTown(towns, cast, 'enterpriseHazards');
   const hazardStart = anchor + 1;
   const hazardShape = [2.2, 2.6];
   add(cx, (w) => {
@@ -458,7 +464,7 @@ export function planRiskStory(input: Omit<RiskStoryInput, 'now'>, through: strin
   // Weeks up to `through` (never fewer than the history before the anchor).
   const count = Math.max(weeks, Math.round((Date.parse(`${through}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / (7 * DAY)) + 1);
   const weekStarts = Array.from({ length: count }, (_, i) => weekStartAt(i));
-  const story = buildStory(input.towns, input.communitiesByTown, weekStartAt, weeks - 1, anchorAt);
+  const story = buildStory(input.towns, input.communitiesByTown, input.cast, weekStartAt, weeks - 1, anchorAt);
 
   // Structural differences between towns: stable per (seed, town, indicator), ±15 %.
   const factor = (town: string, id: IndicatorId) => new Rng(hashSeed(input.seed, 'risk-town', town, id)).range(0.92, 1.08);

@@ -119,6 +119,7 @@ export class SimWorld {
       now: this.startedAt,
       towns: this.towns(),
       communitiesByTown: Object.fromEntries(this.profile.towns.map((t) => [t.code, t.communities.map((c) => c.name)])),
+      cast: this.profile.storyCast,
       computeLevels: this.computeLevels,
     });
     this.risk.fill(this.stores.riskPeriods, this.stores.warnings);

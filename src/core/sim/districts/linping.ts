@@ -68,6 +68,16 @@ export const LINPING: DistrictProfile = {
     { townCode: '330113002', community: '东方社区', category: 'wasteSorting', topic: '“云畅聊”：巾帼志愿者如何在垃圾分类中更好发挥作用', slotMin: 14 * 60 + 30, position: 0.86 },
   ],
   consultationHubTown: '330113002',
+  // The article's 星桥 telecom fraud; the rest where a Linping town would plausibly see it.
+  storyCast: {
+    telecomFraud: '330113004', // 星桥街道
+    warehouseFire: '330113006', // 乔司街道
+    riverOdour: '330113007', // 运河街道
+    foodSampling: '330113003', // 东湖街道
+    trafficAccidents: '330113102', // 塘栖镇
+    neighbourDisputes: '330113002', // 南苑街道
+    enterpriseHazards: '330113008', // 崇贤街道
+  },
   towns: [
     {
       code: '330113001', name: '临平街道', short: '临平', kind: '街道', seat: [120.2985, 30.422],

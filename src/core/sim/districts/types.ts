@@ -85,6 +85,21 @@ export interface ShowcaseConsultation {
   position: number;
 }
 
+/**
+ * The episodes of the simulator's 五色图 story (src/core/sim/riskStory.ts), each told in one
+ * town the profile casts: the article's telecom-fraud warning, a warehouse fire, and the rest.
+ */
+export const STORY_ROLES = [
+  'telecomFraud',
+  'warehouseFire',
+  'riverOdour',
+  'foodSampling',
+  'trafficAccidents',
+  'neighbourDisputes',
+  'enterpriseHazards',
+] as const;
+export type StoryRole = (typeof STORY_ROLES)[number];
+
 export interface DistrictProfile {
   code: string;
   name: string;
@@ -97,6 +112,8 @@ export interface DistrictProfile {
   figures: HeadlineFigures;
   showcaseEvents: ShowcaseEvent[];
   showcaseConsultations: ShowcaseConsultation[];
+  /** Which of this district's towns (by code) each episode of the risk story happens in; towns may share episodes. */
+  storyCast: Record<StoryRole, string>;
   /** Town where the online consultation platform started: it holds more sessions. */
   consultationHubTown?: string;
 }
