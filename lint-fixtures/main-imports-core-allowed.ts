@@ -1,7 +1,7 @@
 // as: src/main/fixture.ts
 // expects: nothing
 import { app } from 'electron';
-import { createCockpit } from '../core/cockpit';
+import { createCore } from '../core/core';
 import { QUERY_NAMES } from '../shared/queries';
 
-export const parts = [app, createCockpit, QUERY_NAMES];
+export const parts = [app, createCore, QUERY_NAMES];

@@ -1,5 +1,5 @@
 // as: src/renderer/src/fixture.ts
 // expects: boundaries/dependencies
-import { uiConfigOf } from '../../core/cockpit';
+import { uiConfigOf } from '../../core/core';
 
 export const ui = uiConfigOf;

@@ -1,5 +1,5 @@
 // as: src/shared/fixture.ts
 // expects: boundaries/dependencies
-import { createCockpit } from '../core/cockpit';
+import { createCore } from '../core/core';
 
-export const start = createCockpit;
+export const start = createCore;

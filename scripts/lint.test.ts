@@ -4,8 +4,8 @@
  * says. A layering rule that stopped firing — a typo in a folder pattern, a policy that
  * allows everything — fails here, while `npm run lint` would stay green.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -31,6 +31,13 @@ describe('lint fixtures', () => {
   });
 
   it.each(fixtures.map((f) => [f.file, f] as const))('%s', async (_, f) => {
+    // An import of a file that moved resolves to nothing, and the layering rule then says
+    // nothing either: every relative import of a fixture must name a file that exists.
+    for (const [, spec] of f.text.matchAll(/from '(\.[^']+)'/g)) {
+      const base = resolve(ROOT, dirname(f.as), spec);
+      const found = ['.ts', '.tsx', '/index.ts'].some((ext) => existsSync(base + ext));
+      expect(found, `${f.file}: '${spec}' names no file`).toBe(true);
+    }
     const [result] = await eslint.lintText(f.text, { filePath: join(ROOT, f.as) });
     const fatal = result.messages.filter((m) => m.fatal);
     expect(fatal, 'parse errors').toEqual([]);

@@ -52,7 +52,12 @@ describe('district profiles', () => {
     try {
       await core.start();
       const deadline = Date.now() + 30_000;
-      while ((await core.query('overview', {})).towns.length < SAMPLE_TOWNS.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      // Towns and warnings arrive by different feeds: wait for both, not for whichever is first.
+      const synced = async () => {
+        const o = await core.query('overview', {});
+        return o.towns.length === SAMPLE_TOWNS.length && o.warnings.length > 0;
+      };
+      while (!(await synced()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       const meta = await core.query('meta', {});
       expect(meta.district).toEqual({ code: '330199', name: '示例区' });
       expect(meta.towns.map((t) => t.code)).toEqual(SAMPLE_TOWNS);
