@@ -31,6 +31,8 @@ const ASKED: { [K in QueryName]: Array<QueryParams<K>> } = {
   wallProfile: [{}, { wall: 'main' }],
   alerts: [{ wall: 'main' }],
   wallHistory: [{ wall: 'main', at: new Date(NOW).toISOString() }],
+  // The fixtures' last weeks: a change of level, warnings, events and sessions in them.
+  weeklyBrief: WEEKS.slice(-3).map((week) => ({ week })),
 };
 
 const caches: Cache[] = [];

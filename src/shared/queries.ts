@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { FEED_NAMES, SNAPSHOT_NAMES, townCode, type FeedName, type SnapshotName } from './contract';
 import type { AlertsModel } from './alerts/types';
+import type { WeeklyBriefModel } from './brief/types';
 import { wallIdSchema, type WallMomentModel } from './wall/history';
 import type { WallProfileModel } from './wall/profile';
 import type {
@@ -98,6 +99,15 @@ export const QUERIES = {
     reads: ['divisions', 'vocabulary', 'riskPeriods', 'warnings', 'events', 'consultations'],
   },
   map: { params: params({ level: z.enum(['city', 'district']).optional() }), result: returns<MapModel>(), reads: ['divisions'] },
+  /**
+   * The weekly brief (本周简报) of the risk week containing `week`: sentences in zh-CN and English,
+   * each with its figures (value, unit, as-of) and the page it belongs to (src/shared/brief/types.ts).
+   */
+  weeklyBrief: {
+    params: params({ week }),
+    result: returns<WeeklyBriefModel>(),
+    reads: ['divisions', 'vocabulary', 'riskPeriods', 'warnings', 'events', 'consultations', 'disputes'],
+  },
   /** A wall profile as the wall needs it; without `wall`, the desktop app's (config wall.profile). */
   wallProfile: { params: params({ wall: wallIdSchema.optional() }), result: returns<WallProfileModel>(), reads: [] },
   /** The alert a wall shows now, and its recent ones. */

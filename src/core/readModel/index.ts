@@ -23,6 +23,7 @@ import { createAssessedWeeksReader } from './assessedWeeks';
 import { createTownQuery } from './town';
 import { createVocabularyReader } from './vocabulary';
 import { createWarningsReader } from './warnings';
+import { createWeeklyBriefQuery } from './weeklyBrief';
 
 export { UnknownTownError } from './town';
 
@@ -81,6 +82,7 @@ export function createReadModel(db: Database, opts: ReadModelOptions = {}): Read
     events: createEventsQuery(ctx, eventTotals, lookback),
     consultation: createConsultationQuery(ctx, { totals: consultationTotals, at: consultationsAt, lookback }),
     town: createTownQuery(ctx, { risk, warnings, consultationsAt, lookback }),
+    weeklyBrief: createWeeklyBriefQuery(ctx, { risk, vocabulary, warnings, events: eventTotals, consultationsAt, lookback }),
   };
 
   const answer = <K extends ReadQueryName>(name: K): ReadModelAnswers[K] => {

@@ -1,0 +1,76 @@
+/**
+ * The weekly brief's texts (src/shared/brief/types.ts), one catalogue per locale like the
+ * renderer's (src/shared/i18n.ts): the core writes every sentence in both languages.
+ * Every figure in a text is a {param}; the figures list carries the same values.
+ */
+import type { Translation } from '../i18n';
+
+export const BRIEF_ZH = {
+  'asOf': '（截至 {date}）',
+  'level.red': '红色',
+  'level.orange': '橙色',
+  'level.yellow': '黄色',
+  'level.blue': '蓝色',
+  'level.green': '绿色',
+  'unit.towns': '个镇街',
+  'unit.warnings': '条',
+  'unit.events': '件',
+  'unit.cases': '件',
+  'unit.sessions': '场',
+  'unit.departments': '个部门',
+  'unit.pct': '%',
+  'unit.points': '分',
+  'join': '、',
+  'risk.levels': '{week} 周五色图：红 {red}、橙 {orange}、黄 {yellow}、蓝 {blue}、绿 {green} 个镇街',
+  'risk.notPublished': '{week} 周五色图尚未发布；上周（{previous} 周）共 {towns} 个镇街评定',
+  'risk.up': '{town} 由{from}升为{to}（综合 {score} 分，上周 {previousScore} 分），主要因{drivers}',
+  'risk.down': '{town} 由{from}降为{to}（综合 {score} 分，上周 {previousScore} 分），{drivers}回落',
+  'risk.driver': '{indicator} {value}{unit}（基线 {baseline}{unit}，上周 {previous}{unit}）',
+  'risk.unchanged': '{towns} 个镇街等级与上周持平',
+  'warnings.summary': '预警：本周新发 {raised} 条、转入整改 {rectified} 条、销号 {closed} 条，在办 {open} 条',
+  'warnings.raised': '新发{level}预警：{town}「{title}」，涉及 {communities} 个社区',
+  'warnings.rectified': '{town}{level}预警转入整改，已发布 {days} 天',
+  'warnings.closed': '{town}{level}预警整改完成销号，历时 {days} 天',
+  'warnings.joint': '{town}{level}预警启动多部门联合督办：{departments}共 {count} 个部门',
+  'events.intake': '四平台本周上报事件 {reported} 件（上周 {previous} 件），办结 {closed} 件',
+  'events.overdue': '本周新增超期受理 {accept} 件、超期办理 {handle} 件（上周 {acceptPrevious} 件、{handlePrevious} 件）',
+  'events.satisfaction': '本周评价 {rated} 件，满意率 {rate}%（上周 {previous}%）',
+  'consult.sessions': '云上板凳本周开展 {held} 场：达成一致 {agreed} 场、部分一致 {partly} 场、未达成一致 {notAgreed} 场',
+  'consult.disputes': '矛盾纠纷本周受理 {received} 件，源头化解 {atSource} 件（{rate}%），上周源头化解 {previous} 件',
+} as const;
+
+export type BriefCatalogue = typeof BRIEF_ZH;
+
+export const BRIEF_EN: Translation<BriefCatalogue> = {
+  'asOf': ' (as of {date})',
+  'level.red': 'red',
+  'level.orange': 'orange',
+  'level.yellow': 'yellow',
+  'level.blue': 'blue',
+  'level.green': 'green',
+  'unit.towns': 'towns',
+  'unit.warnings': 'warnings',
+  'unit.events': 'events',
+  'unit.cases': 'cases',
+  'unit.sessions': 'sessions',
+  'unit.departments': 'departments',
+  'unit.pct': '%',
+  'unit.points': 'pts',
+  'join': ', ',
+  'risk.levels': 'Five-colour map, week of {week}: red {red}, orange {orange}, yellow {yellow}, blue {blue}, green {green} towns',
+  'risk.notPublished': 'The map for the week of {week} is not published yet; the week of {previous} rated {towns} towns',
+  'risk.up': '{town} rose from {from} to {to} (score {score}, last week {previousScore}), driven by {drivers}',
+  'risk.down': '{town} fell from {from} to {to} (score {score}, last week {previousScore}) as {drivers} came down',
+  'risk.driver': '{indicator} {value} {unit} (baseline {baseline} {unit}, last week {previous} {unit})',
+  'risk.unchanged': '{towns} towns kept last week’s level',
+  'warnings.summary': 'Warnings this week: {raised} raised, {rectified} into rectification, {closed} closed; {open} open',
+  'warnings.raised': 'New {level} warning: {town}, “{title}”, {communities} communities concerned',
+  'warnings.rectified': '{town}’s {level} warning went into rectification, {days} days after it was issued',
+  'warnings.closed': '{town}’s {level} warning was closed after rectification, {days} days after it was issued',
+  'warnings.joint': '{town}’s {level} warning is under joint supervision by {count} departments: {departments}',
+  'events.intake': 'Four platforms: {reported} events reported this week (last week {previous}), {closed} closed',
+  'events.overdue': 'New overdue this week: {accept} in acceptance, {handle} in handling (last week {acceptPrevious} and {handlePrevious})',
+  'events.satisfaction': '{rated} events rated this week, satisfaction {rate}% (last week {previous}%)',
+  'consult.sessions': 'Cloud Bench: {held} sessions this week — {agreed} agreed, {partly} partly agreed, {notAgreed} not agreed',
+  'consult.disputes': 'Disputes: {received} received this week, {atSource} resolved at source ({rate}%); last week {previous} at source',
+};
