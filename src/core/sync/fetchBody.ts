@@ -83,11 +83,57 @@ export async function fetchBody(url: string, opts: FetchBodyOptions): Promise<Fe
     if (Number.isFinite(declared) && !res.headers.get('content-encoding') && body.byteLength !== declared) {
       throw new FetchFailure(`truncated body: ${body.byteLength} of ${declared} bytes`, 'body');
     }
-    return { status: 200, etag, text: new TextDecoder().decode(body), bytes: body.byteLength };
+    return { status: 200, etag, text: decodeUtf8(body), bytes: body.byteLength };
   } finally {
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onStop);
   }
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A body is UTF-8 or it is malformed: decoding with replacement characters would store
+ * `探针区�` over a good name and call it valid. Named with the offset of the first bad byte.
+ */
+export function decodeUtf8(body: Uint8Array): string {
+  try {
+    return strictUtf8.decode(body);
+  } catch {
+    const at = firstInvalidUtf8(body);
+    const bytes = Array.from(body.subarray(at, at + 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
+    throw new FetchFailure(`malformed body: not valid UTF-8 at byte ${at} (${bytes})`, 'body');
+  }
+}
+
+/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence (RFC 3629). */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    if (c < 0x80) {
+      i += 1;
+      continue;
+    }
+    let n: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) n = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      if (c === 0xe0) lo = 0xa0; // overlong
+      if (c === 0xed) hi = 0x9f; // encoded surrogates
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    } else return i;
+    if (i + n >= b.length) return i; // cut short
+    if (b[i + 1] < lo || b[i + 1] > hi) return i;
+    for (let k = 2; k <= n; k++) if (b[i + k] === undefined || b[i + k] < 0x80 || b[i + k] > 0xbf) return i;
+    i += n + 1;
+  }
+  return b.length;
 }
 
 /** Reads the body up to `max` bytes; past that either stops (`truncate`) or fails. */
