@@ -23,6 +23,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = Object.freeze({
   '.ttf': 'font/ttf',
   '.otf': 'font/otf',
   '.wasm': 'application/wasm',
+  '.wav': 'audio/wav',
   '.txt': 'text/plain; charset=utf-8',
 });
 

@@ -99,7 +99,9 @@ export async function serveHub(opts: ServeOptions): Promise<ServingHub> {
   const host = await startCoreHost({ config: startConfig, build: (config) => buildCore(config, opts), logger });
   let hub: Hub;
   try {
-    hub = await startHub({ core: host, staticDir: opts.staticDir, host: listening.host, port: listening.port, token, logger, heartbeatMs: opts.heartbeatMs });
+    // Wall writes go to whichever core is in use at the time (it is replaced on a configuration change).
+    const walls = { acknowledge: (...a: Parameters<Core['walls']['acknowledge']>) => host.core.walls.acknowledge(...a), report: (r: Parameters<Core['walls']['report']>[0]) => host.core.walls.report(r) };
+    hub = await startHub({ core: host, staticDir: opts.staticDir, host: listening.host, port: listening.port, token, logger, heartbeatMs: opts.heartbeatMs, walls });
   } catch (err) {
     await host.close();
     throw err;

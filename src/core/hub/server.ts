@@ -10,6 +10,7 @@ import { isLoopbackHost, isLoopbackHostHeader, setSecurityHeaders, TokenGate } f
 import { serveCockpitDocument } from './bootDocument';
 import { ChangeStreams } from './sse';
 import { acceptsGzip, serveStatic } from './static';
+import { wallWrite, type WallDoor } from './wallWrites';
 
 /**
  * What the hub serves: queries, change notices and a health summary for /healthz — a core
@@ -29,6 +30,8 @@ export interface HubOptions {
   token?: string;
   logger?: Logger;
   heartbeatMs?: number;
+  /** Where a wall's acknowledgements and reports go (POST /api/wall/<id>/ack|report); absent, they are refused. */
+  walls?: WallDoor;
 }
 
 export interface Hub {
@@ -74,7 +77,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://hub.invalid');
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
+    const write = req.method === 'POST' && url.pathname.startsWith('/api/wall/');
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !write) {
       res.setHeader('Allow', 'GET, HEAD');
       return sendJson(res, 405, { error: `method ${req.method} not allowed` });
     }
@@ -91,6 +95,11 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     }
 
     const path = url.pathname;
+    if (write || path.startsWith('/api/wall/')) {
+      const out = await wallWrite(req, path, opts.walls);
+      if (out.status >= 500) logger.warn('hub: wall write failed', { path, error: (out.body as { error?: string }).error });
+      return sendJson(res, out.status, out.body);
+    }
     if (path === '/healthz') {
       const health = core.health();
       return sendJson(res, 200, health);

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState, type JSX } from 'react';
-import { PAGE_IDS } from '../../shared/config';
 import { DiagnosticsView } from './diagnostics/DiagnosticsView';
 import { usePage, useTownDetail } from './pages/registry';
 import { useQuery } from './data/useQuery';
@@ -13,6 +12,11 @@ import { useHealthWatcher } from './shell/useHealthWatcher';
 import { useKeyboard } from './shell/useKeyboard';
 import { usePlaylist } from './shell/usePlaylist';
 import { useShellConfig } from './shell/useShellConfig';
+import { AlertOverlay } from './wall/AlertOverlay';
+import './wall/duty.css';
+import { useWallProfile } from './wall/useWallProfile';
+import { useWallReports } from './wall/useWallReports';
+import { useWallDuty } from './wall/wallStore';
 
 const DEFAULT_POLL_SEC = 30;
 
@@ -22,6 +26,9 @@ const DEFAULT_POLL_SEC = 30;
  */
 export function App(): JSX.Element {
   const config = useShellConfig();
+  const wall = useWallProfile();
+  const slot = useWallDuty((s) => s.slot);
+  const playlist = useCockpit((s) => s.playlist);
   const { data: meta } = useQuery('meta', {});
   useHealthWatcher(config?.pollIntervalSec ?? DEFAULT_POLL_SEC);
   usePlaylist();
@@ -39,7 +46,9 @@ export function App(): JSX.Element {
   const closeTown = useCallback(() => useCockpit.getState().selectTown(null), []);
   const diagnosticsOpen = useDiagnosticsShortcut();
 
-  const title = config?.title ?? meta?.district?.name ?? t('app.name');
+  const profile = wall.state === 'ready' ? wall.profile : null;
+  useWallReports(profile?.id ?? null);
+  const title = profile?.title ?? config?.title ?? meta?.district?.name ?? t('app.name');
   const Page = usePage(page);
   const left = Math.max(0, (window.innerWidth - layout.width * layout.scale) / 2);
   const top = Math.max(0, (window.innerHeight - layout.height * layout.scale) / 2);
@@ -51,13 +60,23 @@ export function App(): JSX.Element {
         data-testid="wall"
         data-layout={layout.kind}
         data-page={page}
+        data-wall={profile?.id}
+        data-slot={slot ? (slot.name ?? slot.index) : undefined}
+        data-dim={slot?.dim ? 'true' : undefined}
         style={{
           width: layout.width,
           height: layout.height,
           transform: `translate(${left}px, ${top}px) scale(${layout.scale})`,
         }}
       >
-        <Header title={title} pages={PAGE_IDS} />
+        {wall.state === 'failed' ? (
+          <div className="wall-error" role="alert" data-testid="wall-error">
+            <h1>{t('wall.profileFailed', { wall: wall.wall })}</h1>
+            <p>{wall.message}</p>
+          </div>
+        ) : (
+        <>
+        <Header title={title} pages={playlist} />
         <main className="page" data-testid="page">
           <ErrorBoundary
             resetKey={page}
@@ -76,7 +95,11 @@ export function App(): JSX.Element {
             <TownDetailPanel code={selectedTown} onClose={closeTown} />
           </ErrorBoundary>
         )}
-        {diagnosticsOpen.open && <DiagnosticsView bridge={getBridge()} t={t} onClose={diagnosticsOpen.close} />}
+        {profile && <AlertOverlay wall={profile.id} />}
+        {slot?.dim && <div className="wall-dim" aria-hidden="true" />}
+        {diagnosticsOpen.open && <DiagnosticsView bridge={getBridge()} t={t} onClose={diagnosticsOpen.close} wall={profile?.id ?? null} />}
+        </>
+        )}
       </div>
     </div>
   );

@@ -1,6 +1,8 @@
 import { useEffect, useState, type JSX } from 'react';
 import type { DesktopBridge, Diagnostics } from '../../../shared/ipc';
-import type { T } from '../i18n';
+import { fmtDateTime, type T } from '../i18n';
+import { useQuery } from '../data/useQuery';
+import { levelKey } from '../charts/levels';
 import { diagnosticsSections } from './rows';
 import './diagnostics.css';
 
@@ -11,10 +13,12 @@ export interface DiagnosticsViewProps {
   bridge: DesktopBridge | null;
   t: T;
   onClose?: () => void;
+  /** This wall's profile id: its alerts are listed (from the core, through either door). */
+  wall?: string | null;
 }
 
 /** The operators' page: source health, configuration, core process, wall, logs, versions. */
-export function DiagnosticsView({ bridge, t, onClose }: DiagnosticsViewProps): JSX.Element {
+export function DiagnosticsView({ bridge, t, onClose, wall = null }: DiagnosticsViewProps): JSX.Element {
   const [data, setData] = useState<Diagnostics | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -66,6 +70,45 @@ export function DiagnosticsView({ bridge, t, onClose }: DiagnosticsViewProps): J
             </dl>
           </div>
         ))}
+      {wall && <WallAlerts wall={wall} t={t} />}
     </section>
+  );
+}
+
+/** The wall's latest alerts with their acknowledgements, as the core recorded them (newest first). */
+function WallAlerts({ wall, t }: { wall: string; t: T }): JSX.Element {
+  const { data, error } = useQuery('alerts', { wall });
+  return (
+    <div className="diagnostics__section" data-section="alerts">
+      <h2>{t('diag.alerts', { wall })}</h2>
+      {error && <p className="diagnostics__note diagnostics__note--alert">{error}</p>}
+      {data && data.recent.length === 0 && <p className="diagnostics__note">{t('diag.none')}</p>}
+      {data && data.recent.length > 0 && (
+        <table className="diagnostics__alerts" data-testid="diag-alerts">
+          <thead>
+            <tr>
+              <th>{t('diag.alertRaised')}</th>
+              <th>{t('diag.alertLevel')}</th>
+              <th>{t('diag.alertSubjects')}</th>
+              <th>{t('diag.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.recent.map((a) => (
+              <tr key={a.id} data-alert={a.id} data-state={a.state}>
+                <td>{fmtDateTime(a.raisedAt)}</td>
+                <td>{`${t(levelKey(a.level, 'colour'))} × ${a.count}`}</td>
+                <td className="ellipsis">{a.subjects.slice(0, 5).join('、')}</td>
+                <td>
+                  {a.ack
+                    ? t('diag.alertAcked', { time: fmtDateTime(a.ack.at), via: t(`diag.via.${a.ack.via}`) })
+                    : t(`diag.alertState.${a.state}`)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
   );
 }
