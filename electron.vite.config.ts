@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// Three bundles: main (Node, Electron main + the core's utility process), preload (CommonJS,
+// Three bundles: main (Node: Electron main, the core's utility process and the browser hub), preload (CommonJS,
 // required by a sandboxed renderer) and the renderer (two pages: the cockpit, and the isolated
 // 3D map frame whose own CSP alone allows 'unsafe-eval').
 export default defineConfig({
@@ -13,6 +13,9 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           // The core's utility process (utilityProcess.fork(out/main/core-host.js)).
           'core-host': resolve(__dirname, 'src/main/core-host/entry.ts'),
+          // The hub for browsers (`./cockpit start`, `npm run serve`): plain Node, no Electron,
+          // built once so it starts without compiling TypeScript.
+          hub: resolve(__dirname, 'src/core/cli/serve.ts'),
         },
       },
     },

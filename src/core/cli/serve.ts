@@ -8,14 +8,17 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { consoleLogger } from '../log/logger';
 import { parseCliArgs } from './args';
 import { serveHub } from './serveHub';
 
 const USAGE = 'usage: npm run serve -- [--port N] [--host H] [--config PATH] [--data-dir DIR] [--open]';
-const STATIC_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
+// Built, this module is out/main/hub.js beside out/renderer; run from source (tsx), it is
+// src/core/cli/serve.ts. Either way the renderer is the build's out/renderer.
+const HERE = dirname(fileURLToPath(import.meta.url));
+const STATIC_DIR = basename(HERE) === 'main' && existsSync(join(HERE, '..', 'renderer')) ? resolve(HERE, '..', 'renderer') : resolve(HERE, '../../../out/renderer');
 
 function fail(message: string): never {
   console.error(`cockpit serve: ${message}`);

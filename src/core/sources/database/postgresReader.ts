@@ -9,7 +9,7 @@
  * row read, as PostgreSQL's own text — passed back as parameters of the column's own type, so
  * a timestamp keeps its microseconds and nothing is read twice or skipped.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import type { DbFeedConfig, PostgresSourceConfig } from '../../../shared/sources';
 import { FEEDS } from '../../../shared/contract';
 import { PageRejected } from '../../sync/pageRejected';
@@ -70,7 +70,9 @@ export function createPostgresReader(source: PostgresSourceConfig, deps: ReaderD
     if (pool) return pool;
     const password = source.password ? await resolveSecretRef(source.password, deps, 'password') : undefined;
     secrets = password ? [password] : [];
-    pool = new pg.Pool({
+    // node-postgres loads on the first connection: a hub without a database source never compiles it.
+    const { default: pgLib } = await import('pg');
+    pool = new pgLib.Pool({
       host: source.host,
       port: source.port,
       database: source.database,
@@ -84,7 +86,7 @@ export function createPostgresReader(source: PostgresSourceConfig, deps: ReaderD
       statement_timeout: source.timeoutMs,
       application_name: 'district-cockpit',
       options: '-c default_transaction_read_only=on',
-      types: rowTypes(source.timezone),
+      types: rowTypes(source.timezone, pgLib.types),
     });
     // A server that goes away cuts idle connections: the error is the next query's to report.
     pool.on('error', () => {});

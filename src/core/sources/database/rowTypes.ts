@@ -4,7 +4,7 @@
  * YYYY-MM-DD, bigint and numeric as numbers (counts and rates, far below 2^53). The rest as
  * node-postgres parses it (booleans, arrays, JSON).
  */
-import pg from 'pg';
+import type pg from 'pg';
 
 const OID = { int8: 20, numeric: 1700, date: 1082, timestamp: 1114, timestamptz: 1184 } as const;
 
@@ -17,7 +17,8 @@ export function pgTimeToIso(text: string, fallbackOffset: string): string {
   return `${date}T${time}${frac.slice(0, 4)}${offset}`;
 }
 
-export function rowTypes(offset: string): pg.CustomTypesConfig {
+/** `fallback` is node-postgres's own parser table (pg.types), passed in so pg loads only when a database source connects. */
+export function rowTypes(offset: string, fallback: typeof pg.types): pg.CustomTypesConfig {
   return {
     getTypeParser(oid: number, format?: string) {
       switch (oid) {
@@ -30,7 +31,7 @@ export function rowTypes(offset: string): pg.CustomTypesConfig {
         case OID.timestamptz:
           return (v: string) => pgTimeToIso(v, offset);
         default:
-          return pg.types.getTypeParser(oid, format as 'text');
+          return fallback.getTypeParser(oid, format as 'text');
       }
     },
   } as pg.CustomTypesConfig;

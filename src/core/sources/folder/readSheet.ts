@@ -6,8 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 export interface SheetRow {
   /** The row's number as a spreadsheet program shows it (1-based, header rows counted). */
@@ -63,7 +62,10 @@ function fromMatrix(matrix: unknown[][], headerRow: number): Sheet {
   return { headers: headers.filter(Boolean), rows };
 }
 
-function parseCsv(text: string, headerRow: number): Sheet {
+// ExcelJS and csv-parse load on a folder source's first read: a hub without one (the usual
+// case, and the simulated district) starts without compiling them.
+async function parseCsv(text: string, headerRow: number): Promise<Sheet> {
+  const { parse } = await import('csv-parse/sync');
   let records: string[][];
   try {
     records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: false }) as string[][];
@@ -94,7 +96,8 @@ function cellValue(v: ExcelJS.CellValue): unknown {
 }
 
 async function parseXlsx(bytes: Uint8Array, sheet: string | number | undefined, headerRow: number): Promise<Sheet> {
-  const book = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
