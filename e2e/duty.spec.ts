@@ -97,7 +97,7 @@ test('50 warnings at once make one summary, acknowledged with the clicker', asyn
   await expect(dialog(page)).toHaveCount(1);
   await expect(alert.locator('.alert__facts li')).toHaveCount(9); // 8 facts and "42 more"
   await page.waitForTimeout(FLASH_SEC * 1000 + 300);
-  await page.screenshot({ path: 'docs/screenshots/alert-summary-1920x1080.png' });
+  await page.screenshot({ path: 'test-results/duty-alert-summary-1920x1080.png' });
   await page.setViewportSize({ width: 7680, height: 2160 });
   await page.waitForTimeout(500);
   await page.screenshot({ path: 'test-results/duty-alert-summary-7680x2160.png' });

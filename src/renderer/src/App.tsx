@@ -40,7 +40,8 @@ export function App(): JSX.Element {
     // The desktop app's own texts (menus, dialogs) follow the wall's language.
     getBridge()?.setLocale(locale).catch(() => undefined);
   }, [locale]);
-  const layout = useWallLayout();
+  const forcedLayout = wall.state === 'ready' && wall.profile.layout !== 'auto' ? wall.profile.layout : null;
+  const layout = useWallLayout(forcedLayout);
   const page = useCockpit((s) => s.page);
   const selectedTown = useCockpit((s) => s.selectedTown);
   const closeTown = useCallback(() => useCockpit.getState().selectTown(null), []);

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 
 export type WallKind = '16x9' | '32x9' | '48x9' | '4x3';
 
@@ -66,7 +66,17 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-/** The wall layout for the current window, updated on resize (a window moved across displays). */
-export function useWallLayout(): WallLayout {
-  return useSyncExternalStore(subscribe, current);
+/** A given canvas fitted into the window (a wall profile that forces its layout). */
+export function fixedLayout(kind: WallKind, windowWidth: number, windowHeight: number): WallLayout {
+  const { width, height } = CANVASES[kind];
+  return { kind, width, height, scale: Math.min(Math.max(1, windowWidth) / width, Math.max(1, windowHeight) / height) };
+}
+
+/**
+ * The wall layout for the current window, updated on resize (a window moved across displays);
+ * `forced` (a wall profile's `layout`) keeps one canvas whatever the window's shape.
+ */
+export function useWallLayout(forced?: WallKind | null): WallLayout {
+  const auto = useSyncExternalStore(subscribe, current);
+  return useMemo(() => (forced && forced !== auto.kind ? fixedLayout(forced, window.innerWidth, window.innerHeight) : auto), [auto, forced]);
 }
