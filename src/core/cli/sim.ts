@@ -5,6 +5,7 @@
  * Prints its URL and runs until SIGINT/SIGTERM.
  */
 import { type FaultSpec, parseFaultFlag, startSimulator } from '../sim';
+import { LINPING } from '../sim/districts/linping';
 import { parseCliArgs } from './args';
 
 function fail(message: string): never {
@@ -64,7 +65,7 @@ try {
   fail(`cannot start: ${(err as Error).message}`);
 }
 const faultList = Object.entries(options.faults).map(([e, f]) => `${e}=${f.kind}`).join(', ');
-console.log(`District API v1 simulator (临平区) listening on ${sim.url}`);
+console.log(`District API v1 simulator (${LINPING.name}) listening on ${sim.url}`);
 console.log(`seed ${options.seed}, speed ${options.speed}×, live ${options.live ? 'on' : 'off'}, levels ${options.computeLevels ? 'computed' : 'omitted'}${faultList ? `, faults: ${faultList}` : ''}`);
 
 let stopping = false;
