@@ -11,6 +11,7 @@ import { createFileLogger } from '../core/log/fileLogger';
 import { consoleLogger } from '../core/log/logger';
 import type { CockpitConfig } from '../shared/config';
 import type { Locale } from '../shared/i18n';
+import type { ChangeNotice } from '../shared/readModel';
 import { mainText } from './i18n/messages';
 import { coreSectionsChanged } from '../core/host/coreHost';
 import { parseLaunchArgs } from './cli/launchArgs';
@@ -27,6 +28,8 @@ import { registerAppScheme, serveRenderer } from './app/protocol';
 import { runSecretCommand } from './app/secretCommands';
 import { openSecretStore, secretNames, secureStorageState, type SecureStorageState } from './app/secrets';
 import { WallWindow } from './app/windows';
+import { createDesktopWallControl } from './app/wallControl';
+import { ControlError } from '../core/control/wallControl';
 import { APP_ENTRY_URL, APP_ORIGIN } from './security/appProtocol';
 import type { TrustPolicy } from './ipc/trust';
 
@@ -95,14 +98,24 @@ function runCockpit(): void {
     }
   };
 
+  const coreListeners = new Set<(notice: ChangeNotice) => void>();
   const core = createCoreProcess(paths.coreHost, {
     dataDir: paths.dataDir,
     configDir: dirname(configPath),
     logDir: paths.logDir,
     logger: log,
     startPayload: () => ({ config: live.current, secrets: resolveSecrets(live.current) }),
-    onChange: (notice) => wall?.push('cockpit/changed', notice),
+    onChange: (notice) => {
+      wall?.push('cockpit/changed', notice);
+      for (const l of coreListeners) l(notice);
+    },
     onLink: (up) => wall?.push('cockpit/link', up),
+  });
+  const wallControl = createDesktopWallControl({
+    config: () => live.current,
+    client: core.client,
+    onCoreChange: (l) => (coreListeners.add(l), () => void coreListeners.delete(l)),
+    push: (view) => wall?.push('wall/changed', view),
   });
 
   function applyConfig(next: CockpitConfig, previous: CockpitConfig): void {
@@ -135,6 +148,15 @@ function runCockpit(): void {
         applyMenu(wall?.onWall ?? false, uiLocale);
         wall?.setTitle(windowTitle());
         return null;
+      },
+      'wall/state': (req) => wallControl.view(req.wall),
+      'wall/act': (req) => {
+        try {
+          return wallControl.act(req.wall, req.action, req.via);
+        } catch (err) {
+          // The renderer gets the reason (an alert that is not on screen), never a stack.
+          throw new Error(err instanceof ControlError ? err.message : `wall/act: ${(err as Error).message}`);
+        }
       },
     },
     policy,
@@ -178,6 +200,7 @@ function runCockpit(): void {
     quitting = true;
     event.preventDefault();
     live.close();
+    wallControl.dispose();
     void core.stop().finally(() => {
       log.info('stopped');
       log.close();

@@ -45,6 +45,9 @@ const bridge: DesktopBridge = {
   setLocale: async (locale) => {
     await invoke('app/setLocale', { locale });
   },
+  wallState: (wall) => invoke('wall/state', wall === undefined ? {} : { wall }),
+  wallAct: (action, via, wall) => invoke('wall/act', { ...(wall === undefined ? {} : { wall }), action, via }),
+  onWallChanged: (listener) => subscribe('wall/changed', listener),
 };
 
 contextBridge.exposeInMainWorld('cockpit', bridge);

@@ -8,6 +8,13 @@ import type { Locale } from './i18n';
 import type { QueryName, QueryParams, QueryResult } from './queries';
 import type { ChangeNotice, HealthModel } from './readModel';
 import type { RendererTransport } from './transport';
+import type { ControlVia, WallAction, WallPairing, WallState } from './control/types';
+
+/** A wall's control state as the desktop app's windows get it: the app is the wall, so it shows the code too. */
+export interface WallControlView {
+  state: WallState;
+  pairing: WallPairing;
+}
 
 /** Renderer → main calls (ipcRenderer.invoke / ipcMain.handle): 'domain/action' → types. */
 export interface IpcInvokeMap {
@@ -19,6 +26,10 @@ export interface IpcInvokeMap {
   'app/openExternal': { request: { url: string }; response: { opened: boolean; reason: string | null } };
   /** The renderer's language changed: main follows it for its menu and window title. */
   'app/setLocale': { request: { locale: Locale }; response: null };
+  /** The wall's control state (src/shared/control); `wall` defaults to the app's profile. */
+  'wall/state': { request: { wall?: string }; response: WallControlView };
+  /** One wall control action (validated in main by src/shared/control's schema). */
+  'wall/act': { request: { wall?: string; action: WallAction; via: ControlVia }; response: WallState };
 }
 export type IpcInvokeChannel = keyof IpcInvokeMap;
 export type IpcRequest<C extends IpcInvokeChannel> = IpcInvokeMap[C]['request'];
@@ -30,6 +41,8 @@ export const IPC_INVOKE_CHANNELS = [
   'app/diagnostics',
   'app/openExternal',
   'app/setLocale',
+  'wall/state',
+  'wall/act',
 ] as const satisfies readonly IpcInvokeChannel[];
 
 /** Main → renderer pushes (webContents.send / ipcRenderer.on). */
@@ -38,6 +51,8 @@ export interface IpcPushMap {
   'cockpit/link': boolean;
   /** Wall settings the preload applies itself (hiding an idle cursor). */
   'app/wall': WallUiSettings;
+  /** A wall's control state changed (or its pairing code). */
+  'wall/changed': WallControlView;
 }
 export type IpcPushChannel = keyof IpcPushMap;
 
@@ -102,4 +117,7 @@ export interface DesktopBridge extends RendererTransport {
   diagnostics(): Promise<Diagnostics>;
   openExternal(url: string): Promise<{ opened: boolean; reason: string | null }>;
   setLocale(locale: Locale): Promise<void>;
+  wallState(wall?: string): Promise<WallControlView>;
+  wallAct(action: WallAction, via: ControlVia, wall?: string): Promise<WallState>;
+  onWallChanged(listener: (view: WallControlView) => void): () => void;
 }

@@ -11,6 +11,7 @@ import { LiveConfig } from '../config/live';
 import { defaultConfig, loadConfigFile } from '../config/load';
 import { startCoreHost, type CoreHost } from '../host/coreHost';
 import { isLoopbackHost, startHub, type Hub } from '../hub';
+import { createCoreWallControl } from '../control/forCore';
 import type { Logger } from '../log/logger';
 
 export interface ServeOptions {
@@ -97,12 +98,21 @@ export async function serveHub(opts: ServeOptions): Promise<ServingHub> {
   }
 
   const host = await startCoreHost({ config: startConfig, build: (config) => buildCore(config, opts), logger });
+  const control = createCoreWallControl({
+    config: () => host.config,
+    query: (name, params) => host.query(name, params),
+    onChange: (l) => host.onChange(l),
+    acknowledge: (wall, alertId, via) => {
+      host.core.walls.acknowledge(wall, alertId, via);
+    },
+  });
   let hub: Hub;
   try {
     // Wall writes go to whichever core is in use at the time (it is replaced on a configuration change).
     const walls = { acknowledge: (...a: Parameters<Core['walls']['acknowledge']>) => host.core.walls.acknowledge(...a), report: (r: Parameters<Core['walls']['report']>[0]) => host.core.walls.report(r) };
-    hub = await startHub({ core: host, staticDir: opts.staticDir, host: listening.host, port: listening.port, token, logger, heartbeatMs: opts.heartbeatMs, walls });
+    hub = await startHub({ core: host, staticDir: opts.staticDir, host: listening.host, port: listening.port, token, logger, heartbeatMs: opts.heartbeatMs, walls, control });
   } catch (err) {
+    control.dispose();
     await host.close();
     throw err;
   }
@@ -170,6 +180,7 @@ export async function serveHub(opts: ServeOptions): Promise<ServingHub> {
       live?.close();
       await applying;
       await hub.close();
+      control.dispose();
       await host.close();
     },
   };

@@ -11,6 +11,8 @@ import { serveCockpitDocument } from './bootDocument';
 import { ChangeStreams } from './sse';
 import { acceptsGzip, serveStatic } from './static';
 import { wallWrite, type WallDoor } from './wallWrites';
+import { WallControl } from '../control/wallControl';
+import { handleWallRoute, WallStreams } from './wallRoutes';
 
 /**
  * What the hub serves: queries, change notices and a health summary for /healthz — a core
@@ -32,6 +34,8 @@ export interface HubOptions {
   heartbeatMs?: number;
   /** Where a wall's acknowledgements and reports go (POST /api/wall/<id>/ack|report); absent, they are refused. */
   walls?: WallDoor;
+  /** Wall control (src/core/control): the state walls follow and controllers drive. Default: one of the hub's own. */
+  control?: WallControl;
 }
 
 export interface Hub {
@@ -40,6 +44,8 @@ export interface Hub {
   readonly host: string;
   /** Open change streams (for diagnostics and the tests of disconnect clean-up). */
   readonly streamCount: number;
+  /** The wall control this hub serves. */
+  readonly control: WallControl;
   close(): Promise<void>;
 }
 
@@ -74,10 +80,15 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const streams = new ChangeStreams(200, opts.heartbeatMs);
   const core = opts.core;
   const unsubscribe = core.onChange((notice) => streams.notify(notice));
+  const control = opts.control ?? new WallControl();
+  const ownControl = opts.control === undefined;
+  const wallStreams = new WallStreams(opts.heartbeatMs);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://hub.invalid');
-    const write = req.method === 'POST' && url.pathname.startsWith('/api/wall/');
+    // Wall control takes POSTs (src/core/hub/wallRoutes.ts checks each route's method itself), and so do the wall's writes.
+    const wallRoute = url.pathname.startsWith('/api/wall/');
+    const write = req.method === 'POST' && wallRoute;
     if (req.method !== 'GET' && req.method !== 'HEAD' && !write) {
       res.setHeader('Allow', 'GET, HEAD');
       return sendJson(res, 405, { error: `method ${req.method} not allowed` });
@@ -95,7 +106,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     }
 
     const path = url.pathname;
-    if (write || path.startsWith('/api/wall/')) {
+    if (wallRoute && (await handleWallRoute(req, res, url, control, wallStreams, sendJson))) return;
+    if (wallRoute) {
       const out = await wallWrite(req, path, opts.walls);
       if (out.status >= 500) logger.warn('hub: wall write failed', { path, error: (out.body as { error?: string }).error });
       return sendJson(res, out.status, out.body);
@@ -126,6 +138,10 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     if (path.startsWith('/api/')) return sendJson(res, 404, { error: `no API endpoint ${path}` });
     if (path === '/' || path === '/index.html') {
       if (await serveCockpitDocument(opts.staticDir, (name, params) => core.query(name, params), req, res)) return;
+    }
+    // The presenter (a laptop) and the remote (a phone): pages of their own, lighter than the wall's.
+    if (path === '/presenter' || path === '/remote') {
+      if (await serveStatic(opts.staticDir, `${path}.html`, req, res)) return;
     }
     if (await serveStatic(opts.staticDir, path, req, res)) return;
     return sendJson(res, 404, { error: 'not found' });
@@ -159,11 +175,14 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     port: address.port,
     host,
     get streamCount() {
-      return streams.size;
+      return streams.size + wallStreams.size;
     },
+    control,
     async close() {
       unsubscribe();
       streams.close();
+      wallStreams.close();
+      if (ownControl) control.close();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
     },

@@ -1,4 +1,5 @@
 import type { QueryName } from '../../shared/queries';
+import type { AckVia } from '../../shared/alerts/types';
 import type { CoreToMain, MainToCore } from './messages';
 
 interface Pending {
@@ -6,7 +7,7 @@ interface Pending {
   reject(error: Error): void;
   timer: ReturnType<typeof setTimeout>;
   sent: boolean;
-  message: Extract<MainToCore, { type: 'query' }>;
+  message: Extract<MainToCore, { type: 'query' | 'ack' }>;
 }
 
 /**
@@ -51,11 +52,21 @@ export class CoreClient {
 
   query(name: QueryName, params: Record<string, unknown>): Promise<unknown> {
     const id = this.nextId++;
-    const message = { type: 'query' as const, id, name, params };
+    return this.request({ type: 'query', id, name, params }, `query ${name}`);
+  }
+
+  /** Acknowledge a wall's alert in the core's alert engine. */
+  acknowledge(wall: string, alertId: string, via: AckVia): Promise<unknown> {
+    const id = this.nextId++;
+    return this.request({ type: 'ack', id, wall, alertId, via }, `alert.ack ${alertId.slice(0, 64)}`);
+  }
+
+  private request(message: Pending['message'], what: string): Promise<unknown> {
+    const id = message.id;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new Error(`query ${name}: no answer from the core within ${this.timeoutMs} ms`));
+        reject(new Error(`${what}: no answer from the core within ${this.timeoutMs} ms`));
       }, this.timeoutMs);
       const p: Pending = { resolve, reject, timer, sent: false, message };
       this.pending.set(id, p);

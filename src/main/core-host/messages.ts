@@ -1,6 +1,7 @@
 import type { CockpitConfig } from '../../shared/config';
 import type { ChangeNotice } from '../../shared/readModel';
 import type { QueryName } from '../../shared/queries';
+import type { AckVia } from '../../shared/alerts/types';
 
 /**
  * Messages between Electron main and the core's utility process (src/main/core-host/entry.ts),
@@ -18,6 +19,8 @@ export type MainToCore =
       secrets: Record<string, string>;
     }
   | { type: 'query'; id: number; name: QueryName; params: Record<string, unknown> }
+  /** Acknowledge a wall's alert (wall control's `alert.ack`, src/core/control); answered with a 'result'. */
+  | { type: 'ack'; id: number; wall: string; alertId: string; via: AckVia }
   | { type: 'stop' };
 
 export type CoreToMain =
@@ -39,5 +42,5 @@ export function isCoreToMain(value: unknown): value is CoreToMain {
 export function isMainToCore(value: unknown): value is MainToCore {
   if (value === null || typeof value !== 'object') return false;
   const t = (value as { type?: unknown }).type;
-  return t === 'start' || t === 'query' || t === 'stop';
+  return t === 'start' || t === 'query' || t === 'ack' || t === 'stop';
 }

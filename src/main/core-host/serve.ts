@@ -83,6 +83,19 @@ export function serveCore(port: PortLike, deps: ServeCoreDeps): void {
         }
         return;
       }
+      case 'ack': {
+        if (!host) {
+          post({ type: 'result', id: msg.id, ok: false, error: 'the core is not started yet' });
+          return;
+        }
+        try {
+          const value = host.core.walls.acknowledge(msg.wall, msg.alertId, msg.via);
+          post({ type: 'result', id: msg.id, ok: true, value });
+        } catch (err) {
+          post({ type: 'result', id: msg.id, ok: false, error: err instanceof Error ? err.message : String(err) });
+        }
+        return;
+      }
       case 'stop':
         await host?.close();
         host = null;

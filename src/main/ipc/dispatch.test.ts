@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { dispatchIpc, type IpcHandlers } from './dispatch';
 import type { TrustPolicy } from './trust';
+import { WallControl } from '../../core/control/wallControl';
 
 const policy: TrustPolicy = { webContentsIds: new Set([1]), origins: ['app://cockpit'] };
 const trusted = { frameUrl: 'app://cockpit/index.html', isMainFrame: true, webContentsId: 1 };
 
 function recordingHandlers() {
+  const control = new WallControl();
   const calls: Array<[string, unknown]> = [];
   const handlers: IpcHandlers = {
     'cockpit/query': (req) => {
@@ -24,6 +26,11 @@ function recordingHandlers() {
     'app/setLocale': (req) => {
       calls.push(['app/setLocale', req]);
       return null;
+    },
+    'wall/state': (req) => ({ state: control.state(req.wall ?? 'main'), pairing: control.pairing(req.wall ?? 'main') }),
+    'wall/act': (req) => {
+      calls.push(['wall/act', req]);
+      return control.act(req.wall ?? 'main', req.action, req.via);
     },
   };
   return { calls, handlers };
@@ -59,5 +66,20 @@ describe('dispatchIpc', () => {
   it('turns a handler error into a readable reply', async () => {
     const { handlers } = recordingHandlers();
     await expect(dispatchIpc('cockpit/query', { name: 'health', params: {} }, trusted, policy, handlers, quiet)).resolves.toEqual({ ok: false, error: 'core is restarting' });
+  });
+
+  it('takes wall control actions by the shared schema only, from a trusted sender only', async () => {
+    const { calls, handlers } = recordingHandlers();
+    const ok = await dispatchIpc('wall/act', { action: { type: 'page.go', page: 'risk' }, via: 'presenter' }, trusted, policy, handlers, quiet);
+    expect(ok).toMatchObject({ ok: true, value: { wall: 'main', page: 'risk', held: true, by: 'presenter' } });
+    const bad = await dispatchIpc('wall/act', { action: { type: 'page.go', page: 'kitchen' }, via: 'presenter' }, trusted, policy, handlers, quiet);
+    expect(bad).toMatchObject({ ok: false, error: expect.stringMatching(/^wall\/act: invalid request: action\.page/) });
+    const extra = await dispatchIpc('wall/act', { action: { type: 'live' }, via: 'remote', wall: 'main', eval: '1' }, trusted, policy, handlers, quiet);
+    expect(extra.ok).toBe(false);
+    const frame = await dispatchIpc('wall/act', { action: { type: 'live' }, via: 'remote' }, { ...trusted, isMainFrame: false }, policy, handlers, quiet);
+    expect(frame).toEqual({ ok: false, error: 'wall/act: refused' });
+    expect(calls.filter(([c]) => c === 'wall/act')).toHaveLength(1);
+    const view = await dispatchIpc('wall/state', {}, trusted, policy, handlers, quiet);
+    expect(view).toMatchObject({ ok: true, value: { state: { page: 'risk' }, pairing: { code: expect.stringMatching(/^\d{6}$/) } } });
   });
 });

@@ -80,6 +80,8 @@ describe('the hub and the desktop IPC accept and refuse the same query inputs', 
       'app/diagnostics': unused,
       'app/openExternal': unused,
       'app/setLocale': unused,
+      'wall/state': unused,
+      'wall/act': unused,
     };
     ipc = async (input) => {
       const payload = 'params' in input ? { name: input.name, params: input.params } : { name: input.name };

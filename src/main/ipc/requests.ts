@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LOCALES } from '../../shared/i18n';
 import type { IpcInvokeChannel, IpcRequest } from '../../shared/ipc';
 import { parseQueryParams, QUERY_NAMES, type QueryName } from '../../shared/queries';
+import { CONTROL_VIAS, wallActionSchema, wallIdSchema } from '../../shared/control/types';
 
 /**
  * zod schemas for every request the renderer can send. A renderer is treated as untrusted
@@ -28,6 +29,8 @@ export const ipcRequestSchemas = {
   'app/diagnostics': z.null(),
   'app/openExternal': z.object({ url: z.string().max(2048) }).strict(),
   'app/setLocale': z.object({ locale: z.enum(LOCALES) }).strict(),
+  'wall/state': z.strictObject({ wall: wallIdSchema.optional() }),
+  'wall/act': z.strictObject({ wall: wallIdSchema.optional(), action: wallActionSchema, via: z.enum(CONTROL_VIAS) }),
 } satisfies { [C in IpcInvokeChannel]: z.ZodType<IpcRequest<C>, unknown> };
 
 export type ParsedRequest<C extends IpcInvokeChannel> = { ok: true; value: IpcRequest<C> } | { ok: false; error: string };

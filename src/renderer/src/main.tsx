@@ -8,6 +8,7 @@ import { useCockpit } from './store/cockpit';
 import { queryClient } from './data/client';
 import { seedFromBoot } from './data/boot';
 import { startLive } from './data/live';
+import { startWallFollow } from './control/follow';
 import { redrawChartsWhenLoaded } from './charts/useEChart';
 import { installCanvasTextMeasure } from './shell/canvasTextMeasure';
 import { loadDistrictGlyphs } from './styles/fonts';
@@ -28,6 +29,8 @@ queryClient.getQueryCache().subscribe((e) => {
 seedFromBoot(queryClient);
 // Listen to the core before the first render so the link state is known from the start.
 startLive();
+// Follow the wall's control state (the core's), and report what changes here.
+startWallFollow();
 // The first page's code starts loading with the shell's; the rest once the wall has painted.
 void loadPage(useCockpit.getState().page).catch(() => undefined);
 const preloadRest = (): void => {

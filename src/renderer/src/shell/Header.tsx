@@ -5,6 +5,7 @@ import { useCockpit } from '../store/cockpit';
 import { Clock } from './Clock';
 import { FreshnessBar } from './FreshnessBar';
 import { PlayControl } from './PlayControl';
+import { PairingCode } from '../control/PairingCode';
 
 export function Header({ title, pages }: { title: string; pages: readonly PageId[] }): JSX.Element {
   const t = useT();
@@ -47,6 +48,7 @@ export function Header({ title, pages }: { title: string; pages: readonly PageId
       )}
       <div className="header__right">
         <FreshnessBar />
+        <PairingCode />
         <PlayControl />
         <Clock />
       </div>

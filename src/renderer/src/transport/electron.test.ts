@@ -25,6 +25,13 @@ function fakeBridge() {
     },
     openExternal: async () => ({ opened: false, reason: 'unused' }),
     setLocale: async () => {},
+    wallState: async () => {
+      throw new Error('unused');
+    },
+    wallAct: async () => {
+      throw new Error('unused');
+    },
+    onWallChanged: () => () => {},
   };
   return {
     bridge,

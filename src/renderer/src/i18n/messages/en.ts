@@ -254,6 +254,8 @@ export const en: Translation<typeof zhCN> = {
   'play.paused': 'paused',
   'play.pausedUntil': 'paused · resumes {time}',
   'play.rotating': 'rotating {seconds}s',
+  'control.pairCode': 'Pair {code}',
+  'control.pairHint': 'Open /remote or /presenter on a phone or laptop and type this code to control this wall',
 
   'query.cannotLoad': 'Cannot load {what}',
   'query.loading': 'Loading {what}…',

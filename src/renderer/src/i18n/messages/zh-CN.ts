@@ -255,6 +255,8 @@ export const zhCN = {
   'play.paused': '已暂停',
   'play.pausedUntil': '已暂停 · {time} 继续',
   'play.rotating': '轮播 {seconds}秒',
+  'control.pairCode': '配对码 {code}',
+  'control.pairHint': '在手机或讲稿机上打开 /remote 或 /presenter，输入此码即可遥控本屏',
 
   'query.cannotLoad': '无法获取{what}',
   'query.loading': '正在载入{what}…',
