@@ -7,7 +7,7 @@
  * built from the versions the cache held at that instant (risk_period_versions).
  */
 import type { DimensionId, IndicatorValues, Level, Vocabulary } from '../../shared/contract';
-import { DIMENSION_IDS, levelSchema } from '../../shared/contract';
+import { DIMENSION_IDS, describeIssues, levelSchema, riskPeriodSchema } from '../../shared/contract';
 import type { Explanation, Forecast, TownRisk, WarningView } from '../../shared/readModel';
 import {
   assessHistory,
@@ -22,6 +22,9 @@ import {
 import type { ReadContext } from './context';
 import { SOURCE_FILTER } from './sources';
 import { isoTime } from '../../shared/districtTime';
+
+/** A week the engine can count days across (the contract's own bound is the cockpit's clock + a day). */
+const COUNTABLE_WEEK = /^2[01]\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 interface PeriodRow {
   town_code: string;
@@ -123,12 +126,17 @@ export function createAssessedWeeksReader(
     // (rows arrive ordered by updated_at, so a later one replaces an earlier one).
     const latest = new Map<string, PeriodRow>();
     for (const r of periodRows) latest.set(`${r.week_start}|${r.town_code}`, r);
-    // Rows whose JSON no longer parses (a damaged file) are left out and logged, not fatal.
+    // Rows whose JSON no longer parses (a damaged file), or that break today's bounds of the
+    // contract (stored before them: a week in 9999, a count of 1e308), are left out and logged:
+    // one row never makes a screen fail, and a cache holding one heals without a rebuild.
     const rows: PeriodRow[] = [];
     const periods: PeriodValues[] = [];
     for (const r of latest.values()) {
       try {
-        const indicators = JSON.parse(r.indicators) as IndicatorValues;
+        if (!COUNTABLE_WEEK.test(r.week_start)) throw new Error(`weekStart: ${r.week_start} is not a week from 2000 to 2199`);
+        const values = riskPeriodSchema.shape.indicators.safeParse(JSON.parse(r.indicators));
+        if (!values.success) throw new Error(`indicators: ${describeIssues(values.error)}`);
+        const indicators = values.data as IndicatorValues;
         if (r.dimension_scores) JSON.parse(r.dimension_scores);
         periods.push({ townCode: r.town_code, weekStart: r.week_start, indicators });
         rows.push(r);

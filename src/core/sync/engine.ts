@@ -164,6 +164,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
           reader: rt.reader,
           pageLimit,
           signal,
+          now,
           rejectedDocs: rt.rejectedDocs,
           onCommit: (name) => {
             pending.add(name);

@@ -38,7 +38,9 @@ const count = (sql: string, ...args: unknown[]) => db.prepare(sql).pluck().get(.
 async function figures() {
   const meta = await c.query('meta');
   const events = await c.query('events');
+  const o = await c.query('overview');
   return {
+    overview: { indicators: o.indicators, events: o.events, consultations: o.consultations, levelCounts: o.levelCounts },
     district: meta.district?.name,
     towns: meta.towns.map((t) => t.name),
     flow: events.flow,
@@ -76,7 +78,7 @@ async function row(r: Row) {
     return shown;
   });
   expect(window.result.lastError).toMatch(r.reason);
-  expect((await c.health()).lastError).toContain(`${r.endpoint}: `);
+  expect((await c.health()).state).not.toBe('ok');
   expect(await figures()).toEqual(before);
   expect(window.maxHealthzMs, `slowest /healthz of ${window.healthzProbes}`).toBeLessThan(HEALTHZ_MAX_MS);
   expect(window.cpuCores, `CPU time over ${Math.round(window.wallMs)} ms`).toBeLessThan(CPU_MAX_CORES);
@@ -158,5 +160,116 @@ describe('row 1: invalid UTF-8 inside JSON strings', () => {
       endpoint: 'personnel',
       reason: /^malformed body: not valid UTF-8 at byte \d+ \(c0 af/,
     });
+  });
+});
+
+/** Every screen query answers, and no number in any answer is non-finite. */
+async function everyScreenAnswers(): Promise<void> {
+  const meta = await c.query('meta');
+  const answers: unknown[] = [meta];
+  for (const name of ['overview', 'risk', 'events', 'consultation', 'map'] as const) answers.push(await c.query(name));
+  for (const t of meta.towns) answers.push(await c.query('town', { code: t.code }));
+  JSON.stringify(answers, (key, value) => {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`non-finite ${key}: ${value}`);
+    if (value === null && key === 'value') throw new Error(`a null value at ${key}`);
+    return value;
+  });
+}
+
+describe('row 2: absurd numbers and out-of-range times are quarantined with the reason', () => {
+  it('a KPI count of 1e308 and a percentage of 1e308: the document is refused, the good one stays', async () => {
+    await row({
+      rules: {
+        '/v1/kpis': twistJson((k) => {
+          k.eventsAccepted = 1e308;
+          k.satisfactionRatePct = 1e308;
+        }),
+      },
+      endpoint: 'kpis',
+      reason: /^invalid document: eventsAccepted: .*10000000/,
+      during: everyScreenAnswers,
+    });
+  });
+
+  it('a town of population 0', async () => {
+    await row({
+      rules: { '/v1/divisions': twistJson((d) => (d.towns[0].population = 0)) },
+      endpoint: 'divisions',
+      reason: /^invalid document: towns\.0\.population: /,
+      during: everyScreenAnswers,
+    });
+  });
+
+  it('a weekly count of 1e308 and a rate of 5e-324 where lower is worse: quarantined, the overview keeps its figures', async () => {
+    const now = new Date().toISOString();
+    await row({
+      rules: {
+        '/v1/risk/periods': reSent('/v1/risk/periods', (p) => {
+          p.items[0].indicators.criminalCases = 1e308;
+          p.items[1].indicators.airQualityGoodRate = 5e-324;
+          for (const item of p.items) item.updatedAt = now;
+        }),
+      },
+      endpoint: 'riskPeriods',
+      reason: /^quarantined \d+ invalid record\(s\): .*indicators\.criminalCases: /,
+      during: everyScreenAnswers,
+    });
+    const reasons = db.prepare(`SELECT reason FROM quarantine WHERE endpoint = 'riskPeriods'`).pluck().all() as string[];
+    expect(reasons.some((r) => /airQualityGoodRate: a sliver above 0/.test(r))).toBe(true);
+  });
+
+  it('an event updated in 9999, reported in 1970 and in year 0000; a week starting 9999-12-27; a followers day in 9999', async () => {
+    const at = (id: string) => db.prepare(`SELECT updated_at FROM events WHERE id = ?`).pluck().get(id);
+    let victim = '';
+    await row({
+      rules: {
+        '/v1/events': reSent('/v1/events', (p) => {
+          victim = p.items[0].id;
+          p.items[0].updatedAt = '9999-12-31T23:59:59+08:00';
+          p.items[1].reportedAt = '1970-01-01T08:00:00+08:00';
+          p.items[2].reportedAt = '0000-01-01T00:00:00Z';
+        }),
+        '/v1/risk/periods': reSent('/v1/risk/periods', (p) => {
+          p.items[0].weekStart = '9999-12-27';
+          p.items[0].updatedAt = new Date().toISOString();
+        }),
+        '/v1/consultations/followers': twistJson((f) => f.series.push({ date: '9999-12-31', followers: 1 })),
+      },
+      endpoint: 'events',
+      reason: /^quarantined 3 invalid record\(s\): .*updatedAt: 9999-12-31T23:59:59\+08:00 is before 2000 or more than a day ahead/,
+      during: async () => {
+        await everyScreenAnswers();
+        expect((await c.endpoint('riskPeriods')).lastError).toMatch(/weekStart: 9999-12-27 is before 2000/);
+        expect((await c.endpoint('followers')).lastError).toMatch(/^invalid document: series\.\d+\.date: 9999-12-31/);
+      },
+    });
+    // The event was never replaced by its 9999 copy, so a later true update can still replace it.
+    expect(at(victim)).toBeLessThan(Date.now());
+  });
+
+  it('a week in 9999 already in the cache (stored before the bounds): every screen query still answers', async () => {
+    const writable = new Database(c.dbPath);
+    try {
+      writable
+        .prepare(
+          `INSERT INTO risk_periods (id, source_id, town_code, week_start, indicators, dimension_scores, composite_score, level, updated_at)
+           SELECT 'bad-9999', source_id, town_code, '9999-12-27', indicators, dimension_scores, composite_score, level, updated_at + 1
+           FROM risk_periods ORDER BY week_start DESC LIMIT 1`,
+        )
+        .run();
+      writable
+        .prepare(
+          `INSERT INTO risk_periods (id, source_id, town_code, week_start, indicators, dimension_scores, composite_score, level, updated_at)
+           SELECT 'bad-huge', source_id, town_code, '2001-01-01', json_set(indicators, '$.criminalCases', 1e308), NULL, NULL, NULL, updated_at + 1
+           FROM risk_periods ORDER BY week_start DESC LIMIT 1`,
+        )
+        .run();
+      await everyScreenAnswers();
+      const risk = await c.query('risk', { week: '2001-01-01' });
+      expect(risk.towns.every((t) => Number.isFinite(t.score))).toBe(true);
+    } finally {
+      writable.prepare(`DELETE FROM risk_periods WHERE id IN ('bad-9999', 'bad-huge')`).run();
+      writable.close();
+    }
   });
 });

@@ -6,7 +6,7 @@
  * stores nothing and leaves the cursor where it was.
  */
 import type { SourceConfig } from '../../shared/config';
-import { describeIssues, feedPageSchema } from '../../shared/contract';
+import { describeIssues, feedPageSchema, validatingAt } from '../../shared/contract';
 import { CacheWriteError, type Cache, type QuarantinedRecord } from '../cache';
 import type { EndpointSpec } from './endpoints';
 import { FetchFailure } from './fetchBody';
@@ -37,6 +37,8 @@ export interface PollContext {
   reader: SourceReader;
   pageLimit: number;
   signal: AbortSignal;
+  /** The cockpit's clock: records timed more than a day after it are quarantined. */
+  now?: () => number;
   /** Called after each committed page that changed rows (for change notices during a backfill). */
   onCommit?: (name: string) => void;
   /**
@@ -88,14 +90,16 @@ async function pollFeed(ctx: PollContext, spec: Extract<EndpointSpec, { kind: 'f
 
     const valid: unknown[] = [];
     const quarantined: QuarantinedRecord[] = [...(res.rejected ?? [])];
-    page.items.forEach((item, i) => {
-      const parsed = spec.record.safeParse(item);
-      if (parsed.success) valid.push(parsed.data);
-      else {
-        const issues = describeIssues(parsed.error);
-        quarantined.push({ recordId: recordIdOf(item), reason: res.explain?.(i, issues) ?? issues, payload: item });
-      }
-    });
+    validatingAt((ctx.now ?? Date.now)(), () =>
+      page.items.forEach((item, i) => {
+        const parsed = spec.record.safeParse(item);
+        if (parsed.success) valid.push(parsed.data);
+        else {
+          const issues = describeIssues(parsed.error);
+          quarantined.push({ recordId: recordIdOf(item), reason: res.explain?.(i, issues) ?? issues, payload: item });
+        }
+      }),
+    );
     if (res.removed?.length) ctx.cache.removeFeedRecords(ctx.source.id, spec.name, res.removed);
     const tipEtag = !page.hasMore && page.cursor === cursor ? res.etag : null;
     const applied = ctx.cache.applyFeedPage(ctx.source.id, spec.name, valid as never[], quarantined, page.cursor, tipEtag);
@@ -121,7 +125,7 @@ async function pollSnapshot(ctx: PollContext, spec: Extract<EndpointSpec, { kind
     return;
   }
   const doc = res.doc;
-  const parsed = spec.schema.safeParse(doc);
+  const parsed = validatingAt((ctx.now ?? Date.now)(), () => spec.schema.safeParse(doc));
   result.pages = 1;
   if (!parsed.success) {
     // The document is the record here: keep it for the operator, keep the last good copy in use.

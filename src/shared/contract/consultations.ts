@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, isoTime, recordId, sourceText, townCode } from './common';
+import { count, isoDate, isoScheduledTime, isoTime, recordId, sourceText, townCode } from './common';
 
 export const CONSULTATION_CATEGORIES = [
   'wageArrears',
@@ -37,12 +37,12 @@ export const consultationSchema = z.object({
   category: consultationCategorySchema,
   townCode,
   community: sourceText(100),
-  scheduledAt: isoTime,
+  scheduledAt: isoScheduledTime,
   startedAt: isoTime.nullable(),
   endedAt: isoTime.nullable(),
   status: z.enum(['scheduled', 'live', 'ended', 'cancelled']),
   /** Peak concurrent viewers; cumulative views for ended sessions. Persons. */
-  viewers: z.number().int().nonnegative(),
+  viewers: count,
   experts: z.array(sourceText(100)).max(20),
   outcome: z.enum(['agreed', 'partlyAgreed', 'notAgreed']).nullable(),
   /** Replay page (https only). */
@@ -54,7 +54,7 @@ export type Consultation = z.infer<typeof consultationSchema>;
 /** GET /v1/consultations/followers — snapshot (ETag): followers at the end of each day. */
 export const followersSchema = z.object({
   asOf: isoTime,
-  series: z.array(z.object({ date: isoDate, followers: z.number().int().nonnegative() })),
+  series: z.array(z.object({ date: isoDate, followers: count })),
 });
 export type Followers = z.infer<typeof followersSchema>;
 

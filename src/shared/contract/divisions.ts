@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { divisionCode, isoTime, lonLat, nonEmpty, townCode } from './common';
+import { divisionCode, isoTime, lonLat, nonEmpty, population, townCode } from './common';
 
 export const townKindSchema = z.enum(['街道', '镇', '乡']);
 
@@ -18,7 +18,7 @@ export const townSchema = z.object({
   /** Seat (government location), WGS84 longitude, latitude. */
   seat: lonLat,
   /** Resident population, persons. */
-  population: z.number().int().nonnegative(),
+  population,
 });
 export type Town = z.infer<typeof townSchema>;
 
@@ -29,8 +29,8 @@ export const divisionsSchema = z.object({
     code: divisionCode,
     name: nonEmpty,
     /** Area in km². */
-    areaKm2: z.number().positive(),
-    population: z.number().int().nonnegative(),
+    areaKm2: z.number().min(0.01).max(1_000_000),
+    population,
   }),
   towns: z.array(townSchema).min(1),
   communities: z.array(communitySchema),

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { isoTime } from './common';
-
-const pct = z.number().min(0).max(100);
+import { count, isoTime, percentage as pct } from './common';
 
 /**
  * GET /v1/kpis — the district's own headline aggregates, snapshot (ETag).
@@ -10,24 +8,24 @@ const pct = z.number().min(0).max(100);
 export const kpisSchema = z.object({
   asOf: isoTime,
   /** 备案登记下沉人员, persons (role 'dispatched', active). */
-  dispatchedPersonnel: z.number().int().nonnegative(),
+  dispatchedPersonnel: count,
   /** 全程考核受理各类事件, events with acceptedAt set. */
-  eventsAccepted: z.number().int().nonnegative(),
+  eventsAccepted: count,
   /** 受理超时率: accepted events with acceptOverdue / accepted events. */
   acceptOverdueRatePct: pct,
   /** 满意率: rated 'satisfied' or 'basicallySatisfied' / rated events. */
   satisfactionRatePct: pct,
   /** 云上板凳 followers at asOf, persons. */
-  consultationFollowers: z.number().int().nonnegative(),
+  consultationFollowers: count,
   /** Consultations held (status 'ended'). */
-  consultationsHeld: z.number().int().nonnegative(),
+  consultationsHeld: count,
   /** outcome 'agreed' / held. */
   consultationSuccessRatePct: pct,
   /** Disputes received / resolved at source. */
-  disputesReceived: z.number().int().nonnegative(),
-  disputesResolvedAtSource: z.number().int().nonnegative(),
+  disputesReceived: count,
+  disputesResolvedAtSource: count,
   /** Warnings not closed. */
-  warningsOpen: z.number().int().nonnegative(),
+  warningsOpen: count,
 });
 export type Kpis = z.infer<typeof kpisSchema>;
 

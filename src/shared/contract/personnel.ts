@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoTime, recordId, sourceText, townCode } from './common';
+import { count, isoTime, percentage, recordId, share, sourceText, townCode } from './common';
 
 export const personnelRoleSchema = z.enum(['dispatched', 'gridWorker', 'communityStaff', 'mediator']);
 export type PersonnelRole = z.infer<typeof personnelRoleSchema>;
@@ -26,16 +26,16 @@ export const personSchema = z.object({
   active: z.boolean(),
   metrics: z.object({
     /** Events handled in the assessment window, count. */
-    eventsHandled: z.number().int().nonnegative(),
+    eventsHandled: count,
     /** Share of those closed within the time limit, 0–1. */
-    onTimeRate: z.number().min(0).max(1),
+    onTimeRate: share,
     /** Share rated satisfied, 0–1. */
-    satisfactionRate: z.number().min(0).max(1),
+    satisfactionRate: share,
     /** Patrol / check-in days in the window. */
-    patrolDays: z.number().int().nonnegative(),
+    patrolDays: z.number().int().min(0).max(366),
   }),
   /** Assessment score, 0–100. */
-  score: z.number().min(0).max(100),
+  score: percentage,
   updatedAt: isoTime,
 });
 export type Person = z.infer<typeof personSchema>;

@@ -1,15 +1,18 @@
 import { z } from 'zod';
-import { isoDate, isoTime, recordId, sourceText, townCode } from './common';
+import { BOUNDS, isoDate, isoTime, notTiny, percentage, recordId, sourceText, townCode } from './common';
 import { DIMENSION_IDS, INDICATOR_IDS, dimensionIdSchema, indicatorIdSchema, levelSchema } from './vocabulary';
 
+/** The indicators measured in percent; every other one is a town's weekly count. */
+const PERCENT_INDICATORS: ReadonlySet<string> = new Set(['foodSamplingFailRate', 'airQualityGoodRate']);
+const indicatorValue = (id: string) =>
+  (PERCENT_INDICATORS.has(id) ? percentage : z.number().min(0).max(BOUNDS.weeklyCount)).refine(notTiny, {
+    error: `a sliver above 0 (below ${BOUNDS.tiniest}), no measurement`,
+  });
 const indicatorValues = z.object(
-  Object.fromEntries(INDICATOR_IDS.map((id) => [id, z.number().finite().nonnegative()])) as Record<
-    (typeof INDICATOR_IDS)[number],
-    z.ZodNumber
-  >,
+  Object.fromEntries(INDICATOR_IDS.map((id) => [id, indicatorValue(id)])) as Record<(typeof INDICATOR_IDS)[number], z.ZodNumber>,
 );
 const dimensionScores = z.object(
-  Object.fromEntries(DIMENSION_IDS.map((id) => [id, z.number().min(0).max(100)])) as Record<
+  Object.fromEntries(DIMENSION_IDS.map((id) => [id, percentage])) as Record<
     (typeof DIMENSION_IDS)[number],
     z.ZodNumber
   >,
@@ -27,7 +30,7 @@ export const riskPeriodSchema = z.object({
   weekStart: isoDate,
   indicators: indicatorValues,
   dimensionScores: dimensionScores.optional(),
-  compositeScore: z.number().min(0).max(100).optional(),
+  compositeScore: percentage.optional(),
   level: levelSchema.optional(),
   updatedAt: isoTime,
 });

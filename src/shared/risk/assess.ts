@@ -23,9 +23,16 @@ export interface TownAssessment {
  */
 export function indicatorRatio(value: number, baseline: number, worse: 'higher' | 'lower', k: number): number {
   const [num, den] = worse === 'higher' ? [value + k, baseline + k] : [baseline + k, value + k];
-  if (den <= 0) return num <= 0 ? 1 : Number.POSITIVE_INFINITY;
-  return num / den;
+  if (!Number.isFinite(num) || !Number.isFinite(den)) return 1; // no figure to compare: neutral
+  // Never divide by zero or a sliver (5e-324): the ratio would be astronomic, or Infinity.
+  if (den < RATIO_MIN_DENOMINATOR) return num < RATIO_MIN_DENOMINATOR ? 1 : RATIO_MAX;
+  return Math.min(RATIO_MAX, num / den);
 }
+
+/** Below this a denominator is treated as zero. */
+const RATIO_MIN_DENOMINATOR = 1e-9;
+/** The largest ratio the engine reports: 2^20, far past the score's 100 (score = f(log2 ratio)). */
+export const RATIO_MAX = 2 ** 20;
 
 /** score = atBaseline + pointsPerDoubling × log2(ratio), clamped to 0–100, one decimal. */
 export function scoreForRatio(ratio: number, scoring: RiskModelConfig['scoring']): number {

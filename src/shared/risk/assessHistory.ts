@@ -26,7 +26,9 @@ export function assessedValuesFor(
 ): IndicatorValues {
   const from = addDays(weekStart, -7 * (model.assessmentWeeks - 1));
   const inWindow = townPeriods.filter((p) => p.weekStart >= from && p.weekStart <= weekStart);
-  return meanValues(inWindow.map((p) => p.indicators));
+  // The week itself is always in its window, unless its date cannot be counted in days (a week
+  // the contract's bounds now refuse): then its own values, never an exception that fails a screen.
+  return meanValues((inWindow.length ? inWindow : townPeriods.slice(-1)).map((p) => p.indicators));
 }
 
 function byTown(periods: PeriodValues[]): Map<string, PeriodValues[]> {
