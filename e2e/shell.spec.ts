@@ -37,6 +37,20 @@ test('the clock ticks in district time', async ({ page }) => {
   await expect(clock).not.toHaveText(first!, { timeout: 3_000 });
 });
 
+test('nothing on the rotating wall animates continuously: the progress bar fills in steps', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openWall(page, stack().url);
+  await expect(page.locator('[data-testid="play"]')).toHaveAttribute('data-playing', 'true');
+  // A CSS animation or transition running for the whole interval would repaint every frame.
+  expect(await page.evaluate(() => document.getAnimations().map((a) => (a as CSSAnimation).animationName ?? a.constructor.name))).toEqual([]);
+  const bar = page.locator('.play__progress');
+  // 5 s at this spec's interval: two steps of 2.5 s; the bar restarts with each page.
+  await expect(bar).toHaveAttribute('data-steps', '2');
+  await expect(bar).toHaveAttribute('data-step', '1', { timeout: 4_000 });
+  expect(await bar.evaluate((e) => getComputedStyle(e).transform)).toBe('matrix(0.5, 0, 0, 1, 0, 0)');
+  expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
+});
+
 test('a leader steps with the clicker keys and pauses with Space; rotation resumes on Space', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await openWall(page, stack().url);
