@@ -66,13 +66,14 @@ export function createCache(db: Database.Database, ctx: CacheContext): Cache {
   let lastRetentionRun: number | null = null;
 
   const applyFeedPageTx = db.transaction(
-    (sourceId: string, feed: FeedName, records: unknown[], quarantined: QuarantinedRecord[], cursor: string, etag: string | null) => {
+    (sourceId: string, feed: FeedName, records: unknown[], quarantined: QuarantinedRecord[], cursor: string, etag: string | null, laterCopies: unknown[]) => {
       // A backfill-sized page of events: the read model's tallies are added once per page instead
       // of per row by their triggers (readModel/schema/bulkTallies.ts), exact at this commit all the same.
-      const changed =
+      let changed =
         feed === 'events' && bulkEvents && records.length >= BULK_PAGE_MIN_ROWS
           ? bulkEvents.writePage(sourceId, records as FeedRecord<'events'>[])
           : upsertRecords(sourceId, feed, records);
+      if (laterCopies.length) changed += upsertRecords(sourceId, feed, laterCopies, st.feedTieUpserts[feed]);
       const receivedAt = ctx.now();
       for (const q of quarantined) {
         st.insertQuarantine.run(sourceId, feed, q.recordId, q.reason, quarantinePayload(q.payload), receivedAt);
@@ -96,9 +97,8 @@ export function createCache(db: Database.Database, ctx: CacheContext): Cache {
     return removed;
   });
 
-  function upsertRecords(sourceId: string, feed: FeedName, records: unknown[]): number {
+  function upsertRecords(sourceId: string, feed: FeedName, records: unknown[], upsert = st.feedUpserts[feed]): number {
     const spec = FEED_TABLES[feed] as { toRow(s: string, r: unknown): unknown[] };
-    const upsert = st.feedUpserts[feed];
     let changed = 0;
     for (const record of records) {
       if (feed === 'riskPeriods') {
@@ -177,9 +177,9 @@ export function createCache(db: Database.Database, ctx: CacheContext): Cache {
     rebuiltFrom: ctx.rebuiltFrom,
     unavailable: ctx.unavailable,
 
-    applyFeedPage(sourceId, feed, records, quarantined, cursor, etag = null): FeedPageResult {
-      const changed = guardWrite(() => applyFeedPageTx(sourceId, feed, records, quarantined, cursor, etag));
-      return { changed, stored: records.length, quarantined: quarantined.length };
+    applyFeedPage(sourceId, feed, records, quarantined, cursor, etag = null, laterCopies = []): FeedPageResult {
+      const changed = guardWrite(() => applyFeedPageTx(sourceId, feed, records, quarantined, cursor, etag, laterCopies));
+      return { changed, stored: records.length + laterCopies.length, quarantined: quarantined.length };
     },
 
     removeFeedRecords(sourceId, feed, ids) {

@@ -171,7 +171,13 @@ export const FEED_TABLES: { [F in FeedName]: FeedTable<F> } = {
  * never overwrites a newer one, and re-applying the same page changes nothing (idempotent,
  * which is what makes resuming after a crash safe).
  */
-export function upsertSql(table: string, columns: readonly string[], onUpdate: Readonly<Record<string, string>> = {}): string {
+export function upsertSql(
+  table: string,
+  columns: readonly string[],
+  onUpdate: Readonly<Record<string, string>> = {},
+  /** '>=' lets an equally new copy replace the stored one (a later copy within one poll). */
+  newer: '>' | '>=' = '>',
+): string {
   const placeholders = columns.map(() => '?').join(', ');
   const updates = columns
     .filter((c) => c !== 'id' && c !== 'source_id')
@@ -179,7 +185,7 @@ export function upsertSql(table: string, columns: readonly string[], onUpdate: R
     .join(', ');
   return (
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders}) ` +
-    `ON CONFLICT (source_id, id) DO UPDATE SET ${updates} WHERE excluded.updated_at > ${table}.updated_at`
+    `ON CONFLICT (source_id, id) DO UPDATE SET ${updates} WHERE excluded.updated_at ${newer} ${table}.updated_at`
   );
 }
 

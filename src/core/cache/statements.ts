@@ -14,8 +14,14 @@ export function prepareStatements(db: Database.Database) {
     FEED_NAMES.map((f) => [f, db.prepare(upsertSql(FEED_TABLES[f].table, FEED_TABLES[f].columns, FEED_TABLES[f].onUpdate))]),
   ) as Record<FeedName, Database.Statement>;
 
+  const feedTieUpserts = Object.fromEntries(
+    FEED_NAMES.map((f) => [f, db.prepare(upsertSql(FEED_TABLES[f].table, FEED_TABLES[f].columns, FEED_TABLES[f].onUpdate, '>='))]),
+  ) as Record<FeedName, Database.Statement>;
+
   return {
     feedUpserts,
+    /** The same, where an equally new copy replaces the stored one (a later copy in one poll). */
+    feedTieUpserts,
 
     /** A town-week is unique per source: a record under a new id replaces the old one. */
     deleteRiskPeriodSameWeek: db.prepare(

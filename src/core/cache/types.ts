@@ -68,7 +68,12 @@ export interface Cache {
    */
   readonly unavailable: string | null;
 
-  /** Stores a page's valid rows, its quarantined records and the cursor, in one transaction. */
+  /**
+   * Stores a page's valid rows, its quarantined records and the cursor, in one transaction.
+   * `laterCopies` are records an earlier page of the same poll carried already: they replace the
+   * stored copy when at least as new (the later change in the feed's order wins a tie), after
+   * the page's own rows.
+   */
   applyFeedPage<F extends FeedName>(
     sourceId: string,
     feed: F,
@@ -76,6 +81,7 @@ export interface Cache {
     quarantined: QuarantinedRecord[],
     cursor: string,
     etag?: string | null,
+    laterCopies?: FeedRecord<F>[],
   ): FeedPageResult;
   /** Deletes a feed's records by id (a source that is the whole truth of them no longer holds them); returns rows removed. */
   removeFeedRecords(sourceId: string, feed: FeedName, ids: readonly string[]): number;

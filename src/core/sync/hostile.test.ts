@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { HostileRule } from './testing/hostile';
 import { startHostileCockpit, underAttack, waitAllOk, waitEndpoint, type HostileCockpit } from './testing/cockpit';
-import { freshEvents, removeTempDirs } from './testing/harness';
+import { freshEvents, removeTempDirs, waitFor } from './testing/harness';
 
 /** Scheduling slack on a shared 2-core machine, beside the two intervals recovery may take. */
 const SLACK_MS = 1500;
@@ -271,5 +271,42 @@ describe('row 2: absurd numbers and out-of-range times are quarantined with the 
       writable.prepare(`DELETE FROM risk_periods WHERE id IN ('bad-9999', 'bad-huge')`).run();
       writable.close();
     }
+  });
+});
+
+describe('row 3: order within a poll', () => {
+  it('a stale copy on page 1 and the current one on page 2, the same updatedAt: the later copy wins', async () => {
+    await waitAllOk(c, 10_000);
+    const start = db.prepare(`SELECT cursor FROM endpoint_state WHERE endpoint = 'events'`).pluck().get() as string;
+    const current = freshEvents(4).map((e) => ({
+      ...e,
+      status: 'accepted' as const,
+      acceptedAt: e.reportedAt,
+      dispatchedAt: null,
+      handledAt: null,
+      closedAt: null,
+      satisfaction: null,
+    }));
+    const stale = current.map((e) => ({ ...e, status: 'reported' as const, acceptedAt: null, title: `${e.title}（旧）` }));
+    // Page 1 (the cockpit's cursor): the stale copies, hasMore. Page 2: the simulator's own page
+    // from that cursor, which holds the current copies and its real next cursor.
+    c.hostile.on('/v1/events', async (req) => {
+      if (req.query.get('cursor') === start) return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items: [...stale, stale[0]], cursor: 'hostile-page-1', hasMore: true }) };
+      if (req.query.get('cursor') === 'hostile-page-1') return (await req.upstream(`/v1/events?cursor=${encodeURIComponent(start)}&limit=1000`)) as never;
+      return null;
+    });
+    const window = await underAttack(c, async () => {
+      for (const e of current) c.sim.inject('events', e);
+      await waitFor(() => count(`SELECT count(*) FROM events WHERE id IN (${current.map(() => '?').join(',')})`, ...current.map((e) => e.id)) === 4, 5000, 'the four events');
+      await new Promise((r) => setTimeout(r, 2 * c.intervalMs));
+    });
+    c.hostile.clear();
+    for (const e of current) {
+      const row = db.prepare(`SELECT status, title FROM events WHERE id = ?`).get(e.id) as { status: string; title: string };
+      expect(row, e.id).toEqual({ status: 'accepted', title: e.title });
+    }
+    expect(window.maxHealthzMs).toBeLessThan(HEALTHZ_MAX_MS);
+    expect(window.cpuCores).toBeLessThan(CPU_MAX_CORES);
+    await waitAllOk(c, 2 * c.intervalMs + SLACK_MS, Date.now());
   });
 });
