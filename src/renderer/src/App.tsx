@@ -16,7 +16,7 @@ import { AlertOverlay } from './wall/AlertOverlay';
 import './wall/duty.css';
 import { useWallProfile } from './wall/useWallProfile';
 import { useWallReports } from './wall/useWallReports';
-import { useWallDuty } from './wall/wallStore';
+import { useLevelDisplay, useWallDuty } from './wall/wallStore';
 
 const DEFAULT_POLL_SEC = 30;
 
@@ -49,6 +49,7 @@ export function App(): JSX.Element {
 
   const profile = wall.state === 'ready' ? wall.profile : null;
   useWallReports(profile?.id ?? null);
+  const levels = useLevelDisplay();
   const title = profile?.title ?? config?.title ?? meta?.district?.name ?? t('app.name');
   const Page = usePage(page);
   const left = Math.max(0, (window.innerWidth - layout.width * layout.scale) / 2);
@@ -57,7 +58,7 @@ export function App(): JSX.Element {
   return (
     <div className="viewport">
       <div
-        className={`wall wall--${layout.kind}`}
+        className={`wall wall--${layout.kind}${levels.patterns ? ' wall--patterns' : ''}${levels.highContrast ? ' wall--contrast' : ''}`}
         data-testid="wall"
         data-layout={layout.kind}
         data-page={page}

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useLevelDisplay } from '../wall/wallStore';
 import type { TownRisk } from '../../../shared/readModel';
 import { useQuery } from '../data/useQuery';
 import { useT, usePick } from '../i18n';
@@ -18,6 +19,7 @@ export function CityMap(props: { towns: TownRisk[]; districtCode: string | null;
   const pick = usePick();
   const q = useQuery('map', { level: 'city' });
   const { districtCode, onEnter, towns } = props;
+  const display = useLevelDisplay();
   const option = useMemo(() => {
     if (!q.data) return null;
     const mapName = registerMapModel(q.data);
@@ -27,8 +29,9 @@ export function CityMap(props: { towns: TownRisk[]; districtCode: string | null;
       towns: cityMapTowns(q.data, districtCode, towns, t),
       selected: districtCode,
       labelSize: 24,
+      display,
     });
-  }, [q.data, districtCode, towns, t]);
+  }, [q.data, districtCode, towns, t, display]);
   const onClick = (p: ChartClick) => {
     if (p.componentType === 'series' && p.name === districtCode) onEnter();
   };

@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import { useLevelDisplay } from '../wall/wallStore';
 import type { TownRisk, WarningView } from '../../../shared/readModel';
 import { useT, usePick } from '../i18n';
 import { useVocabulary } from '../panels/vocabulary';
@@ -31,6 +32,7 @@ export function RiskMap(props: { towns: TownRisk[]; warnings?: WarningView[]; la
   const selected = useCockpit((s) => s.selectedTown);
   const onClick = useSelectTownOnClick();
 
+  const display = useLevelDisplay();
   const option = useMemo(() => {
     if (!map.ready) return null;
     const byCode = new Map(props.towns.map((t) => [t.code, t]));
@@ -44,8 +46,8 @@ export function RiskMap(props: { towns: TownRisk[]; warnings?: WarningView[]; la
         tooltip: risk ? townRiskTooltip(risk, vocab, t, props.warnings) : undefined,
       };
     });
-    return buildRiskMapOption({ ...map.ready, towns, selected, labelSize: props.labelSize });
-  }, [map.ready, props.towns, props.warnings, selected, vocab, t, props.labelSize]);
+    return buildRiskMapOption({ ...map.ready, towns, selected, labelSize: props.labelSize, display });
+  }, [map.ready, props.towns, props.warnings, selected, vocab, t, props.labelSize, display]);
 
   const unmapped = map.ready
     ? props.towns.filter((t) => !map.ready!.model.geojson.features.some((f) => f.properties.code === t.code))

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useLevelDisplay } from '../wall/wallStore';
 import type { Level } from '../../../shared/contract';
 import type { TownRisk } from '../../../shared/readModel';
 import { useT, usePick } from '../i18n';
@@ -26,6 +27,7 @@ export function RiskSmallMultiples(props: { towns: TownRisk[]; columns: number }
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
 
+  const display = useLevelDisplay();
   const option = useMemo(() => {
     if (!map.ready) return null;
     const byCode = new Map(props.towns.map((town) => [town.code, town]));
@@ -61,8 +63,8 @@ export function RiskSmallMultiples(props: { towns: TownRisk[]; columns: number }
     ];
     const mapNames = registerMapVariants(map.ready.model, maps.length);
     const cellWidthPx = width ? width / props.columns : undefined;
-    return buildSmallMultiplesOption({ mapNames, aspectScale: map.ready.aspectScale, maps, columns: props.columns, selected, cellWidthPx });
-  }, [map.ready, props.towns, props.columns, selected, vocab, t, pick, width]);
+    return buildSmallMultiplesOption({ mapNames, aspectScale: map.ready.aspectScale, maps, columns: props.columns, selected, cellWidthPx, display });
+  }, [map.ready, props.towns, props.columns, selected, vocab, t, pick, width, display]);
 
   return (
     <div className="small-multiples" data-map-kind={map.data?.kind} ref={box}>

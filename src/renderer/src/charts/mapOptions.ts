@@ -1,7 +1,7 @@
 import type { Level } from '../../../shared/contract';
 import type { MapModel } from '../../../shared/readModel';
 import type { SafeHtml } from './escapeHtml';
-import { LEVEL_COLORS, NO_DATA_COLOR } from './levels';
+import { DEFAULT_LEVEL_DISPLAY, LEVEL_COLORS, levelDecal, NO_DATA_COLOR, type LevelDisplay } from './levels';
 import { CHART_FONT, FS, INK, tooltipBase, MOTION } from './chartStyle';
 import { isolate, srcHtml } from '../text/sourceText';
 import { MapChart } from 'echarts/charts';
@@ -39,14 +39,16 @@ export function aspectScaleFor(model: Pick<MapModel, 'geojson'>): number {
   return Math.cos((((min + max) / 2) * Math.PI) / 180);
 }
 
-function regionData(towns: MapTown[], selected: string | null | undefined) {
+function regionData(towns: MapTown[], selected: string | null | undefined, display: LevelDisplay = DEFAULT_LEVEL_DISPLAY) {
   return towns.map((t) => {
     const color = t.level ? LEVEL_COLORS[t.level] : NO_DATA_COLOR;
     const isSelected = t.code === selected;
+    const decal = levelDecal(t.level, display);
     const itemStyle = {
       areaColor: color,
-      borderColor: isSelected ? '#FFFFFF' : '#0A1424',
-      borderWidth: isSelected ? 4 : 1.5,
+      borderColor: isSelected || display.highContrast ? '#FFFFFF' : '#0A1424',
+      borderWidth: isSelected ? 4 : display.highContrast ? 2.5 : 1.5,
+      ...(decal ? { decal } : {}),
     };
     return {
       name: t.code,
@@ -84,6 +86,8 @@ export function buildRiskMapOption(input: {
   towns: MapTown[];
   selected?: string | null;
   labelSize?: number;
+  /** Patterns and contrast besides the colours (the wall profile's `levels`). */
+  display?: LevelDisplay;
 }): ChartOption {
   return {
     ...MOTION,
@@ -116,7 +120,7 @@ export function buildRiskMapOption(input: {
         // Labels that would overlap (small towns, narrow walls) are hidden, never stacked.
         labelLayout: { hideOverlap: true },
         emphasis: { label: { show: true, color: '#FFFFFF' } },
-        data: regionData(input.towns, input.selected),
+        data: regionData(input.towns, input.selected, input.display),
       },
     ],
   };
@@ -141,6 +145,7 @@ export function buildSmallMultiplesOption(input: {
   selected?: string | null;
   /** Width of one cell in px, when known: longer titles are cut with … instead of overlapping. */
   cellWidthPx?: number;
+  display?: LevelDisplay;
 }): ChartOption {
   const cols = Math.max(1, input.columns);
   const rows = Math.max(1, Math.ceil(input.maps.length / cols));
@@ -181,7 +186,7 @@ export function buildSmallMultiplesOption(input: {
         height: `${cellH * (1 - titleShare - 0.04)}%`,
         label: { show: false },
         emphasis: { label: { show: false } },
-        data: regionData(m.towns, input.selected),
+        data: regionData(m.towns, input.selected, input.display),
       };
     }),
   };

@@ -39,7 +39,7 @@ export function LevelLegend(props: { counts?: Record<Level, number> }) {
     <ul className="level-legend">
       {LEVELS.map((lv) => (
         <li key={lv}>
-          <i style={{ background: LEVEL_COLORS[lv] }} />
+          <i data-level={lv} style={{ backgroundColor: LEVEL_COLORS[lv] }} />
           {`${t(levelKey(lv, 'colour'))} ${t(levelKey(lv, 'short'))}`}
           {props.counts && <b>{props.counts[lv] ?? 0}</b>}
         </li>

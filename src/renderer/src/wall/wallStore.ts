@@ -25,3 +25,10 @@ export const useWallDuty = create<WallDutyState>()((set) => ({
   setSlot: (slot) => set({ slot }),
   setAlertOnScreen: (alertOnScreen) => set({ alertOnScreen }),
 }));
+
+const DEFAULT_LEVELS = { patterns: true, highContrast: false } as const;
+
+/** How this wall draws levels besides their colours (patterns, high contrast); stable between renders. */
+export function useLevelDisplay(): WallProfileModel['levels'] {
+  return useWallDuty((s) => s.profile?.levels) ?? DEFAULT_LEVELS;
+}
