@@ -310,3 +310,46 @@ describe('row 3: order within a poll', () => {
     await waitAllOk(c, 2 * c.intervalMs + SLACK_MS, Date.now());
   });
 });
+
+describe('row 4: a feed that does not converge', () => {
+  const page = (items: unknown[], cursor: string) => ({
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ items, cursor, hasMore: true }),
+  });
+
+  it('a cursor that oscillates between two values: stopped, degraded with the reason, backed off', async () => {
+    const window = await row({
+      rules: {
+        '/v1/events': async (req) => {
+          const cursor = req.query.get('cursor') ?? '';
+          const base = cursor.split('~')[0];
+          const last = JSON.parse((await req.upstream(`/v1/events?limit=3`)).body.toString('utf8')).items;
+          return page(last, cursor.endsWith('~a') ? `${base}~b` : `${base}~a`);
+        },
+      },
+      endpoint: 'events',
+      reason: /^feed does not converge: cursor ".*~[ab]" came back within one poll/,
+      holdMs: 2000,
+    });
+    // 18,000–24,000 requests in 9 s before: now a few pages per poll.
+    expect(c.hostile.requests('/v1/events') / (window.wallMs / 1000)).toBeLessThan(30);
+  });
+
+  it('ever-higher cursors re-sending the last records', async () => {
+    let n = 0;
+    const window = await row({
+      rules: {
+        '/v1/events': async (req) => {
+          const base = (req.query.get('cursor') ?? '').split('~')[0];
+          const last = JSON.parse((await req.upstream(`/v1/events?limit=3`)).body.toString('utf8')).items;
+          return page(last, `${base}~${++n}`);
+        },
+      },
+      endpoint: 'events',
+      reason: /^feed does not converge: 3 pages in a row said hasMore but re-sent records of this poll/,
+      holdMs: 2000,
+    });
+    expect(c.hostile.requests('/v1/events') / (window.wallMs / 1000)).toBeLessThan(30);
+  });
+});

@@ -38,6 +38,8 @@ export interface PollContext {
   reader: SourceReader;
   pageLimit: number;
   signal: AbortSignal;
+  /** Pages one poll of a feed may read (default MAX_PAGES_PER_POLL). */
+  maxPagesPerPoll?: number;
   /** The cockpit's clock: records timed more than a day after it are quarantined. */
   now?: () => number;
   /** Called after each committed page that changed rows (for change notices during a backfill). */
@@ -82,6 +84,9 @@ async function pollFeed(ctx: PollContext, spec: Extract<EndpointSpec, { kind: 'f
   let etag = state?.etag ?? null;
   /** Ids this poll has stored, with the updatedAt of the copy that won (see inChangeOrder). */
   const seen = new Map<string, number>();
+  const cursorsSeen = new Set<string | null>([cursor]);
+  const maxPages = ctx.maxPagesPerPoll ?? MAX_PAGES_PER_POLL;
+  let idlePages = 0;
   for (;;) {
     if (ctx.signal.aborted) throw new FetchFailure('aborted: sync stopped', 'aborted');
     const res = await ctx.reader.readFeed(spec, { cursor, limit: ctx.pageLimit, etag, signal: ctx.signal });
@@ -90,6 +95,16 @@ async function pollFeed(ctx: PollContext, spec: Extract<EndpointSpec, { kind: 'f
     if (!envelope.success) throw new PageRejected(`page does not match the feed envelope: ${describeIssues(envelope.error)}`);
     const page = envelope.data;
     if (page.hasMore && page.cursor === cursor) throw new PageRejected('feed said hasMore but its cursor did not advance');
+    // A feed that does not converge (an oscillating cursor, ever-new cursors re-sending what it
+    // sent, or no end at all) would keep a core busy with thousands of requests a second: the
+    // poll stops, before storing the page that gave it away, and the endpoint backs off.
+    if (page.hasMore && cursorsSeen.has(page.cursor)) {
+      throw new PageRejected(`feed does not converge: cursor ${shortCursor(page.cursor)} came back within one poll (after ${result.pages + 1} pages)`);
+    }
+    if (page.hasMore && result.pages + 1 >= maxPages) {
+      throw new PageRejected(`feed does not converge: still hasMore after ${maxPages} pages in one poll`);
+    }
+    cursorsSeen.add(page.cursor);
 
     const valid: unknown[] = [];
     const quarantined: QuarantinedRecord[] = [...(res.rejected ?? [])];
@@ -114,6 +129,11 @@ async function pollFeed(ctx: PollContext, spec: Extract<EndpointSpec, { kind: 'f
     result.quarantineReason ??= quarantined[0] ? `${quarantined[0].recordId ?? '(no id)'}: ${quarantined[0].reason}` : null;
     if (applied.changed > 0) ctx.onCommit?.(spec.name);
     if (!page.hasMore) return;
+    // Only records this poll has had already (not merely stored before: a fresh backfill re-sends those).
+    idlePages = page.items.length > 0 && first.length === 0 && quarantined.length === 0 ? idlePages + 1 : 0;
+    if (idlePages >= IDLE_PAGES_MAX) {
+      throw new PageRejected(`feed does not converge: ${idlePages} pages in a row said hasMore but re-sent records of this poll`);
+    }
     cursor = page.cursor;
     etag = null;
   }
@@ -147,6 +167,18 @@ async function pollSnapshot(ctx: PollContext, spec: Extract<EndpointSpec, { kind
   result.stored = 1;
   result.changed = applied.changed ? 1 : 0;
   if (spec.name === 'meta') result.served = servedBy(parsed.data);
+}
+
+/**
+ * Pages one poll may read: a backfill of 10 million records at 5000 a page. A feed still saying
+ * hasMore after that does not converge; a real backfill that long goes on at the next poll.
+ */
+export const MAX_PAGES_PER_POLL = 2000;
+/** Pages in a row that say hasMore yet only re-send records of the same poll. */
+const IDLE_PAGES_MAX = 3;
+
+function shortCursor(cursor: string): string {
+  return JSON.stringify(cursor.length > 40 ? `${cursor.slice(0, 40)}…` : cursor);
 }
 
 /** Ids remembered per poll for the order rule; a backfill past this many compares within pages only. */

@@ -61,12 +61,16 @@ export async function startHostileServer(upstreamBase: string, port = 0): Promis
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://x');
+    // Cursors this server made up are the simulator's with a suffix (`~…`): once healthy it
+    // still understands every cursor it handed out.
+    const cursor = url.searchParams.get('cursor');
+    if (cursor?.includes('~')) url.searchParams.set('cursor', cursor.slice(0, cursor.indexOf('~')));
     counts.set(url.pathname, (counts.get(url.pathname) ?? 0) + 1);
     headersSeen.set(url.pathname, req.headers);
     const rule = rules.get(url.pathname);
     const request: HostileRequest = {
       path: url.pathname,
-      query: url.searchParams,
+      query: new URL(req.url ?? '/', 'http://x').searchParams,
       headers: req.headers,
       upstream: (pq) => fetchUpstream(pq ?? url.pathname + url.search, req.headers, false),
     };
