@@ -51,12 +51,7 @@ export async function fetchBody(url: string, opts: FetchBodyOptions): Promise<Fe
   };
   try {
     if (opts.signal?.aborted) throw new FetchFailure('aborted: sync stopped', 'aborted');
-    let res: Response;
-    try {
-      res = await (opts.fetchImpl ?? fetch)(url, { headers: opts.headers, signal, redirect: 'follow' });
-    } catch (err) {
-      throw why(err);
-    }
+    const res = await fetchSameOrigin(url, opts, signal, why);
     const etag = res.headers.get('etag');
     if (res.status === 304) {
       await res.body?.cancel().catch(() => {});
@@ -134,6 +129,47 @@ export function firstInvalidUtf8(b: Uint8Array): number {
     i += n + 1;
   }
   return b.length;
+}
+
+/** Redirects followed per request (all within the source's origin). */
+const REDIRECTS_MAX = 5;
+
+/**
+ * The source's origin is the trust boundary: a redirect is followed only to the same scheme,
+ * host and port, so the configured token and headers never reach another server and another
+ * server's data never stands in for the district's. Anything else is an error naming where to.
+ */
+async function fetchSameOrigin(
+  url: string,
+  opts: FetchBodyOptions,
+  signal: AbortSignal,
+  why: (err: unknown) => FetchFailure,
+): Promise<Response> {
+  const origin = new URL(url).origin;
+  let current = url;
+  for (let hop = 0; ; hop++) {
+    let res: Response;
+    try {
+      res = await (opts.fetchImpl ?? fetch)(current, { headers: opts.headers, signal, redirect: 'manual' });
+    } catch (err) {
+      throw why(err);
+    }
+    if (res.status < 300 || res.status > 399 || res.status === 304) return res;
+    await res.body?.cancel().catch(() => {});
+    const location = res.headers.get('location');
+    if (!location) throw new FetchFailure(`HTTP ${res.status} redirect without a Location`, 'http');
+    let next: URL;
+    try {
+      next = new URL(location, current);
+    } catch {
+      throw new FetchFailure(`HTTP ${res.status} redirect to an unreadable Location`, 'http');
+    }
+    if (next.origin !== origin) {
+      throw new FetchFailure(`redirect to another origin refused: ${next.origin} is not ${origin} (HTTP ${res.status})`, 'http');
+    }
+    if (hop + 1 >= REDIRECTS_MAX) throw new FetchFailure(`more than ${REDIRECTS_MAX} redirects`, 'http');
+    current = next.toString();
+  }
 }
 
 /** Reads the body up to `max` bytes; past that either stops (`truncate`) or fails. */

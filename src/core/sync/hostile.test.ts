@@ -8,6 +8,8 @@
  * on a shared machine) and new records are picked up.
  */
 import Database from 'better-sqlite3';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { HostileRule } from './testing/hostile';
 import { startHostileCockpit, underAttack, waitAllOk, waitEndpoint, type HostileCockpit } from './testing/cockpit';
@@ -21,8 +23,12 @@ const CPU_MAX_CORES = 0.5;
 let c: HostileCockpit;
 let db: Database.Database;
 
+const TOKEN = 'tok-hostile-0123456789';
+const API_KEY = 'key-hostile-0123456789';
+
 beforeAll(async () => {
-  c = await startHostileCockpit();
+  process.env.HOSTILE_TEST_TOKEN = TOKEN;
+  c = await startHostileCockpit({ tokenEnv: 'HOSTILE_TEST_TOKEN', headers: { 'X-Api-Key': API_KEY } });
   db = new Database(c.dbPath, { readonly: true, fileMustExist: true });
 }, 120_000);
 afterAll(async () => {
@@ -351,5 +357,45 @@ describe('row 4: a feed that does not converge', () => {
       holdMs: 2000,
     });
     expect(c.hostile.requests('/v1/events') / (window.wallMs / 1000)).toBeLessThan(30);
+  });
+});
+
+describe('row 5: the origin is the trust boundary', () => {
+  it('a 302 to another host is refused and named; the token and headers never reach it', async () => {
+    const seen: IncomingHttpHeaders[] = [];
+    const other = createServer((req, res) => {
+      seen.push(req.headers);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'x', message: 'another host' } }));
+    });
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+    // 127.0.0.1 and localhost are different origins, as any other host would be.
+    const elsewhere = `http://localhost:${(other.address() as AddressInfo).port}`;
+    try {
+      await row({
+        rules: { '/v1/divisions': () => ({ status: 302, headers: { location: `${elsewhere}/v1/divisions` } }) },
+        endpoint: 'divisions',
+        reason: new RegExp(`^redirect to another origin refused: ${elsewhere} is not http://127\\.0\\.0\\.1:\\d+ \\(HTTP 302\\)`),
+      });
+      expect(seen).toEqual([]);
+    } finally {
+      other.closeAllConnections();
+      await new Promise((r) => other.close(r));
+    }
+    // The token did reach the source itself.
+    expect(c.hostile.lastHeaders('/v1/divisions')?.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(c.hostile.lastHeaders('/v1/divisions')?.['x-api-key']).toBe(API_KEY);
+  });
+
+  it('a redirect within the origin is followed; a loop is named', async () => {
+    c.hostile.on('/v1/divisions', (req) => (req.query.get('via') ? null : { status: 307, headers: { location: '/v1/divisions?via=redirect' } }));
+    const since = Date.now();
+    await waitEndpoint(c, 'divisions', (e) => e.state === 'ok' && Date.parse(e.lastSuccessAt ?? '') > since, 5000, 'a same-origin redirect followed');
+    c.hostile.clear();
+    await row({
+      rules: { '/v1/divisions': () => ({ status: 302, headers: { location: '/v1/divisions' } }) },
+      endpoint: 'divisions',
+      reason: /^more than 5 redirects$/,
+    });
   });
 });
