@@ -16,6 +16,7 @@ import { AlertOverlay } from './wall/AlertOverlay';
 import './wall/duty.css';
 import { useWallProfile } from './wall/useWallProfile';
 import { useWallReports } from './wall/useWallReports';
+import { useBurnInShift, useMemoryCeiling } from './wall/care';
 import { useLevelDisplay, useWallDuty } from './wall/wallStore';
 
 const DEFAULT_POLL_SEC = 30;
@@ -50,6 +51,8 @@ export function App(): JSX.Element {
   const profile = wall.state === 'ready' ? wall.profile : null;
   useWallReports(profile?.id ?? null);
   const levels = useLevelDisplay();
+  const shift = useBurnInShift(profile?.care.burnIn);
+  useMemoryCeiling(profile?.id ?? null, profile?.care.memoryCeilingMb);
   const title = profile?.title ?? config?.title ?? meta?.district?.name ?? t('app.name');
   const Page = usePage(page);
   const left = Math.max(0, (window.innerWidth - layout.width * layout.scale) / 2);
@@ -65,10 +68,12 @@ export function App(): JSX.Element {
         data-wall={profile?.id}
         data-slot={slot ? (slot.name ?? slot.index) : undefined}
         data-dim={slot?.dim ? 'true' : undefined}
+        data-shift={`${shift.x},${shift.y}`}
         style={{
           width: layout.width,
           height: layout.height,
-          transform: `translate(${left}px, ${top}px) scale(${layout.scale})`,
+          // The burn-in shift moves the whole layout a few px now and then (a jump, not an animation).
+          transform: `translate(${left + shift.x}px, ${top + shift.y}px) scale(${layout.scale})`,
         }}
       >
         {wall.state === 'failed' ? (

@@ -14,6 +14,7 @@ import { installCanvasTextMeasure } from './shell/canvasTextMeasure';
 import { loadDistrictGlyphs } from './styles/fonts';
 import { applyLevelCssVariables } from '../palette/levelColors';
 import type { MetaModel } from '../../shared/readModel';
+import { restoreAfterSoftReload } from './wall/care';
 
 // CSS reads the five colours from the same module the charts use, before anything paints.
 applyLevelCssVariables(document.documentElement.style);
@@ -25,6 +26,8 @@ installCanvasTextMeasure((text, font) => redrawChartsWhenLoaded(font, text));
 queryClient.getQueryCache().subscribe((e) => {
   if (e.type === 'updated' && e.action.type === 'success' && e.query.queryKey[0] === 'meta') loadDistrictGlyphs(e.query.state.data as MetaModel);
 });
+// After a soft reload (the memory ceiling), the wall comes back where it was.
+restoreAfterSoftReload();
 // The answers the page came with (the hub writes them in): the first render has data.
 seedFromBoot(queryClient);
 // Listen to the core before the first render so the link state is known from the start.
