@@ -81,6 +81,8 @@ interface SourceRuntime {
 }
 
 const CHANGE_FLUSH_MS = 1000;
+/** Retry delay, in poll intervals, of an endpoint that sends oversized bodies repeatedly. */
+const OVERSIZED_BACKOFF_INTERVALS = 2;
 
 export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const logger = opts.logger ?? silentLogger;
@@ -196,7 +198,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     const interval = intervalMs(source, spec.name);
     if (result.outcome === 'failed') {
       const failures = (tracker.endpointRow(spec.name).consecutiveFailures ?? 0) + 1;
-      const next = started ? at + retryDelay(rt, spec.name, failures) : null;
+      // Oversized again (a decompression bomb costs a core to inflate to the cap): half the
+      // rate, still recovering within two intervals once the bodies are sane.
+      const delay = result.oversized && failures >= 2 ? OVERSIZED_BACKOFF_INTERVALS * interval : retryDelay(rt, spec.name, failures);
+      const next = started ? at + delay : null;
       tracker.recordFailure(spec.name, at, result.error ?? 'failed', next, result.cacheFailed);
       if (result.quarantined) tracker.addQuarantined(spec.name, result.quarantined);
       if (failures === 1 || failures === (opts.downAfter ?? 3)) logger.warn(`sync ${source.id}/${spec.name}: ${result.error}`);

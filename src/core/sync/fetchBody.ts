@@ -14,6 +14,8 @@ export class FetchFailure extends Error {
     message: string,
     /** What went wrong: no answer in time, the connection, the HTTP status, or the body. */
     readonly kind: 'timeout' | 'network' | 'http' | 'body' | 'aborted',
+    /** The body was over the size cap (declared or as it inflated): the endpoint backs off. */
+    readonly oversized = false,
   ) {
     super(message);
     this.name = 'FetchFailure';
@@ -64,7 +66,7 @@ export async function fetchBody(url: string, opts: FetchBodyOptions): Promise<Fe
     const declared = Number(res.headers.get('content-length') ?? NaN);
     if (declared > opts.maxBodyBytes) {
       await res.body?.cancel().catch(() => {});
-      throw new FetchFailure(`body of ${declared} bytes is over the ${opts.maxBodyBytes}-byte limit`, 'body');
+      throw new FetchFailure(`body of ${declared} bytes is over the ${opts.maxBodyBytes}-byte limit`, 'body', true);
     }
     let body: Uint8Array;
     try {
@@ -188,7 +190,7 @@ async function readCapped(res: Response, max: number, truncate: boolean): Promis
         total = max;
         break;
       }
-      throw new FetchFailure(`body is over the ${max}-byte limit (stopped reading)`, 'body');
+      throw new FetchFailure(`body is over the ${max}-byte limit (stopped reading)`, 'body', true);
     }
     chunks.push(value);
     total += value.byteLength;

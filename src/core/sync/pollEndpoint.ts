@@ -27,6 +27,8 @@ export interface PollResult {
   quarantineReason: string | null;
   error: string | null;
   cacheFailed: boolean;
+  /** The failure was a body over the size cap. */
+  oversized?: boolean;
   /** Meta only: the endpoints the source says it serves. */
   served?: string[];
 }
@@ -70,6 +72,7 @@ export async function pollEndpoint(ctx: PollContext, spec: EndpointSpec): Promis
   } catch (err) {
     result.outcome = 'failed';
     result.cacheFailed = err instanceof CacheWriteError;
+    result.oversized = err instanceof FetchFailure && err.oversized;
     result.error = err instanceof Error ? err.message : String(err);
   }
   return result;
