@@ -194,6 +194,10 @@ export function createCache(db: Database.Database, ctx: CacheContext): Cache {
       guardWrite(() => quarantineTx(sourceId, endpoint, records));
     },
 
+    resetFeedCursor(sourceId, feed) {
+      guardWrite(() => st.resetCursor.run(sourceId, feed));
+    },
+
     touchSnapshot(sourceId, name, etag) {
       guardWrite(() => st.touchSnapshot.run(ctx.now(), etag, sourceId, name));
     },

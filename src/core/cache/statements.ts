@@ -84,6 +84,7 @@ export function prepareStatements(db: Database.Database) {
       `INSERT INTO snapshots (source_id, name, etag, json, fetched_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (source_id, name) DO UPDATE SET etag = excluded.etag, json = excluded.json, fetched_at = excluded.fetched_at`,
     ),
+    resetCursor: db.prepare('UPDATE endpoint_state SET cursor = NULL, etag = NULL WHERE source_id = ? AND endpoint = ?'),
     touchSnapshot: db.prepare('UPDATE snapshots SET fetched_at = ?, etag = ? WHERE source_id = ? AND name = ?'),
     saveSnapshotEtag: db.prepare(
       `INSERT INTO endpoint_state (source_id, endpoint, etag) VALUES (?, ?, ?)

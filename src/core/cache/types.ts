@@ -91,6 +91,8 @@ export interface Cache {
   quarantine(sourceId: string, endpoint: string, records: QuarantinedRecord[]): void;
   /** Records that a snapshot was confirmed unchanged (304) now. */
   touchSnapshot(sourceId: string, name: SnapshotDocName, etag: string | null): void;
+  /** Forgets a feed's cursor and ETag: its next poll is a fresh backfill (a source refused the cursor). */
+  resetFeedCursor(sourceId: string, feed: FeedName): void;
   snapshot(sourceId: string, name: SnapshotDocName): { etag: string | null; doc: unknown } | null;
 
   endpointState(sourceId: string, endpoint: string): EndpointState | null;

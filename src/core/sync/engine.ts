@@ -78,6 +78,10 @@ interface SourceRuntime {
   running: Map<string, Promise<PollResult | null>>;
   timers: Map<string, NodeJS.Timeout>;
   rejectedDocs: Map<string, string>;
+  /** When each feed started over after a refused cursor, until a poll of it goes through. */
+  cursorResets: Map<string, number>;
+  /** Why nothing is synced: /v1/meta declares an API version the cockpit does not speak. */
+  versionRefused: string | null;
 }
 
 const CHANGE_FLUSH_MS = 1000;
@@ -110,6 +114,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       running: new Map(),
       timers: new Map(),
       rejectedDocs: new Map(),
+      cursorResets: new Map(),
+      versionRefused: null,
     };
   });
 
@@ -159,6 +165,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     const before = tracker.signature();
     let result: PollResult;
     try {
+      if (spec.name !== META_ENDPOINT.name && rt.versionRefused) throw new Error(rt.versionRefused);
       result = await pollEndpoint(
         {
           cache: opts.cache,
@@ -168,6 +175,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
           signal,
           now,
           rejectedDocs: rt.rejectedDocs,
+          cursorResets: rt.cursorResets,
           onCommit: (name) => {
             pending.add(name);
             flushChanges(false);
@@ -194,6 +202,11 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     if (result.error) result.error = redact(result.error, secrets);
     if (result.quarantineReason) result.quarantineReason = redact(result.quarantineReason, secrets);
 
+    if (spec.name === META_ENDPOINT.name) {
+      const refused = result.unknownVersion ? result.error : null;
+      if (refused !== rt.versionRefused) logger.warn(`sync ${source.id}: ${refused ?? 'the source declares an API version the cockpit speaks again: syncing'}`);
+      if (result.unknownVersion || result.outcome !== 'failed') rt.versionRefused = refused;
+    }
     const at = now();
     const interval = intervalMs(source, spec.name);
     if (result.outcome === 'failed') {
@@ -207,7 +220,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       if (failures === 1 || failures === (opts.downAfter ?? 3)) logger.warn(`sync ${source.id}/${spec.name}: ${result.error}`);
     } else {
       const wasFailing = tracker.endpointRow(spec.name).consecutiveFailures > 0;
-      tracker.recordSuccess(spec.name, at, { count: result.quarantined, reason: result.quarantineReason }, started ? at + interval : null);
+      tracker.recordSuccess(spec.name, at, { count: result.quarantined, reason: result.quarantineReason }, started ? at + interval : null, result.notice);
+      if (result.notice) logger.warn(`sync ${source.id}/${spec.name}: ${result.notice}`);
+      else rt.cursorResets.delete(spec.name);
       if (wasFailing) logger.info(`sync ${source.id}/${spec.name}: recovered`);
       if (result.quarantined) logger.warn(`sync ${source.id}/${spec.name}: quarantined ${result.quarantined} invalid record(s): ${result.quarantineReason}`);
       if (spec.name === 'meta' && result.served) applyServed(rt, result.served);

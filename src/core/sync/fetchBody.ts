@@ -16,6 +16,8 @@ export class FetchFailure extends Error {
     readonly kind: 'timeout' | 'network' | 'http' | 'body' | 'aborted',
     /** The body was over the size cap (declared or as it inflated): the endpoint backs off. */
     readonly oversized = false,
+    /** An HTTP error's status, and the parameter its API error body names (details.parameter). */
+    readonly http: { status: number; parameter: string | null } | null = null,
   ) {
     super(message);
     this.name = 'FetchFailure';
@@ -60,8 +62,13 @@ export async function fetchBody(url: string, opts: FetchBodyOptions): Promise<Fe
       return { status: 304, etag };
     }
     if (res.status !== 200) {
-      const detail = await readCapped(res, ERROR_BODY_MAX, true).then(apiErrorMessage, () => null);
-      throw new FetchFailure(`HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${detail ? `: ${detail}` : ''}`, 'http');
+      const detail = await readCapped(res, ERROR_BODY_MAX, true).then(apiError, () => null);
+      throw new FetchFailure(
+        `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${detail ? `: ${detail.text}` : ''}`,
+        'http',
+        false,
+        { status: res.status, parameter: detail?.parameter ?? null },
+      );
     }
     const declared = Number(res.headers.get('content-length') ?? NaN);
     if (declared > opts.maxBodyBytes) {
@@ -204,10 +211,13 @@ async function readCapped(res: Response, max: number, truncate: boolean): Promis
   return out;
 }
 
-function apiErrorMessage(bytes: Uint8Array): string | null {
+function apiError(bytes: Uint8Array): { text: string; parameter: string | null } | null {
   try {
     const parsed = apiErrorSchema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
-    return parsed.success ? `${parsed.data.error.code}: ${parsed.data.error.message}`.slice(0, 300) : null;
+    if (!parsed.success) return null;
+    const { code, message, details } = parsed.data.error;
+    const parameter = (details as { parameter?: unknown } | undefined)?.parameter;
+    return { text: `${code}: ${message}`.slice(0, 300), parameter: typeof parameter === 'string' ? parameter.slice(0, 40) : null };
   } catch {
     return null;
   }

@@ -420,3 +420,70 @@ describe('row 6: decompression bounded by cost', () => {
     expect(c.hostile.requests('/v1/events') / (window.wallMs / c.intervalMs)).toBeLessThan(0.75);
   });
 });
+
+describe('row 7: a refused cursor and an unknown API version', () => {
+  it('a 400 naming the cursor: one fresh backfill, logged and in health; never a second one at once', async () => {
+    let backfills = 0;
+    await row({
+      rules: {
+        '/v1/events': (req) => {
+          const cursor = req.query.get('cursor');
+          if (cursor === null) {
+            backfills += 1;
+            return null;
+          }
+          return {
+            status: 400,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ error: { code: 'badRequest', message: `cursor: '${cursor}' is not a cursor from this feed`, details: { parameter: 'cursor' } } }),
+          };
+        },
+      },
+      endpoint: 'events',
+      reason: /^HTTP 400 Bad Request: badRequest: cursor: '.*' is not a cursor from this feed \(refused again after the fresh backfill of .*, before a poll went through: not reset twice\)$/,
+    });
+    expect(backfills).toBe(1);
+  });
+
+  it('a service that refuses only the cursor it handed out: the feed starts over and keeps up', async () => {
+    await waitAllOk(c, 10_000);
+    const refused = db.prepare(`SELECT cursor FROM endpoint_state WHERE endpoint = 'events'`).pluck().get() as string;
+    const notices: string[] = [];
+    const asked: string[] = [];
+    c.hostile.on('/v1/events', (req) => {
+      asked.push(req.query.get('cursor') ?? '(none)');
+      if (req.query.get('cursor') !== refused) return null;
+      return { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: { code: 'badRequest', message: 'unknown cursor', details: { parameter: 'cursor' } } }) };
+    });
+    const fresh = freshEvents(2);
+    for (const e of fresh) c.sim.inject('events', e);
+    const off = c.core.onChange(() => void c.endpoint('events').then((e) => e.lastError && notices.push(e.lastError)));
+    try {
+      await waitFor(() => fresh.every((e) => count('SELECT count(*) FROM events WHERE id = ?', e.id) === 1), 10_000, 'the fresh events');
+      await waitEndpoint(c, 'events', (e) => e.state === 'ok', 2 * c.intervalMs + SLACK_MS, 'events ok after the fresh backfill');
+    } finally {
+      off();
+      c.hostile.clear();
+    }
+    expect(asked.filter((a) => a === refused)).toHaveLength(1);
+    expect(asked.filter((a) => a === '(none)')).toHaveLength(1);
+    expect(notices.some((n) => n.startsWith(`cursor "${refused}" refused (HTTP 400 Bad Request: badRequest: unknown cursor): reset to a fresh backfill`))).toBe(true);
+  });
+
+  it('apiVersion "2" in meta: no endpoint is synced until the source declares 1 again', async () => {
+    const held = freshEvents(1)[0];
+    await row({
+      rules: { '/v1/meta': twistJson((m) => (m.apiVersion = '2')) },
+      endpoint: 'events',
+      reason: /^the source declares API version "2"; the cockpit speaks 1: nothing is synced until it declares 1$/,
+      during: async () => {
+        const h = await c.health();
+        expect(h.endpoints.every((e) => e.state !== 'ok' && /API version "2"/.test(e.lastError ?? '')), JSON.stringify(h.endpoints)).toBe(true);
+        c.sim.inject('events', held);
+        await new Promise((r) => setTimeout(r, 3 * c.intervalMs));
+        expect(count('SELECT count(*) FROM events WHERE id = ?', held.id)).toBe(0);
+      },
+    });
+    expect(count('SELECT count(*) FROM events WHERE id = ?', held.id)).toBe(1);
+  });
+});

@@ -6,7 +6,7 @@
  * stores nothing and leaves the cursor where it was.
  */
 import type { SourceConfig } from '../../shared/config';
-import { describeIssues, feedPageSchema, validatingAt } from '../../shared/contract';
+import { API_VERSION, describeIssues, feedPageSchema, validatingAt } from '../../shared/contract';
 import { isoMs } from '../../shared/contract/isoMs';
 import { CacheWriteError, type Cache, type QuarantinedRecord } from '../cache';
 import type { EndpointSpec } from './endpoints';
@@ -29,6 +29,10 @@ export interface PollResult {
   cacheFailed: boolean;
   /** The failure was a body over the size cap. */
   oversized?: boolean;
+  /** Something an operator should see although the poll went through (a cursor reset). */
+  notice?: string;
+  /** Meta only: the source declares an API version the cockpit does not speak. */
+  unknownVersion?: boolean;
   /** Meta only: the endpoints the source says it serves. */
   served?: string[];
 }
@@ -40,6 +44,11 @@ export interface PollContext {
   reader: SourceReader;
   pageLimit: number;
   signal: AbortSignal;
+  /**
+   * When each feed started over after a refused cursor, until a poll of it goes through (kept by
+   * the engine): a service that refuses its fresh cursors too gets no second backfill.
+   */
+  cursorResets?: Map<string, number>;
   /** Pages one poll of a feed may read (default MAX_PAGES_PER_POLL). */
   maxPagesPerPoll?: number;
   /** The cockpit's clock: records timed more than a day after it are quarantined. */
@@ -92,7 +101,27 @@ async function pollFeed(ctx: PollContext, spec: Extract<EndpointSpec, { kind: 'f
   let idlePages = 0;
   for (;;) {
     if (ctx.signal.aborted) throw new FetchFailure('aborted: sync stopped', 'aborted');
-    const res = await ctx.reader.readFeed(spec, { cursor, limit: ctx.pageLimit, etag, signal: ctx.signal });
+    let res: Awaited<ReturnType<SourceReader['readFeed']>>;
+    try {
+      res = await ctx.reader.readFeed(spec, { cursor, limit: ctx.pageLimit, etag, signal: ctx.signal });
+    } catch (err) {
+      if (cursor === null || !refusesCursor(err)) throw err;
+      // The service refuses a cursor it handed out (restored from a backup, re-keyed): asking
+      // for it forever leaves the feed down for good. Once, start over with a fresh backfill.
+      const at = (ctx.now ?? Date.now)();
+      const last = ctx.cursorResets?.get(spec.name);
+      if (last !== undefined) {
+        throw new PageRejected(`${(err as Error).message} (refused again after the fresh backfill of ${new Date(last).toISOString()}, before a poll went through: not reset twice)`);
+      }
+      ctx.cursorResets?.set(spec.name, at);
+      ctx.cache.resetFeedCursor(ctx.source.id, spec.name);
+      result.notice = `cursor ${shortCursor(cursor)} refused (${(err as Error).message}): reset to a fresh backfill`;
+      cursor = null;
+      etag = null;
+      cursorsSeen.clear();
+      cursorsSeen.add(null);
+      continue;
+    }
     if (res.status === 304) return;
     const envelope = feedPageSchema.safeParse(res.page);
     if (!envelope.success) throw new PageRejected(`page does not match the feed envelope: ${describeIssues(envelope.error)}`);
@@ -152,6 +181,13 @@ async function pollSnapshot(ctx: PollContext, spec: Extract<EndpointSpec, { kind
     return;
   }
   const doc = res.doc;
+  if (spec.name === 'meta') {
+    const declared = (doc as { apiVersion?: unknown } | null)?.apiVersion;
+    if (declared !== API_VERSION) {
+      result.unknownVersion = true;
+      throw new PageRejected(`the source declares API version ${JSON.stringify(declared ?? null)?.slice(0, 20)}; the cockpit speaks ${API_VERSION}: nothing is synced until it declares ${API_VERSION}`);
+    }
+  }
   const parsed = validatingAt((ctx.now ?? Date.now)(), () => spec.schema.safeParse(doc));
   result.pages = 1;
   if (!parsed.success) {
@@ -182,6 +218,11 @@ const IDLE_PAGES_MAX = 3;
 
 function shortCursor(cursor: string): string {
   return JSON.stringify(cursor.length > 40 ? `${cursor.slice(0, 40)}…` : cursor);
+}
+
+/** A 400 naming the cursor (details.parameter, or the message). */
+function refusesCursor(err: unknown): boolean {
+  return err instanceof FetchFailure && err.http?.status === 400 && (err.http.parameter === 'cursor' || /\bcursor\b/i.test(err.message));
 }
 
 /** Ids remembered per poll for the order rule; a backfill past this many compares within pages only. */

@@ -58,7 +58,8 @@ export class SourceHealthTracker {
     return this.active.has(name);
   }
 
-  recordSuccess(name: string, at: number, quarantined: { count: number; reason: string | null }, nextAttemptAt: number | null): void {
+  /** `notice`: what an operator should see although the poll went through (shown as degraded until the next poll). */
+  recordSuccess(name: string, at: number, quarantined: { count: number; reason: string | null }, nextAttemptAt: number | null, notice?: string): void {
     const e = this.get(name);
     e.lastAttemptAt = at;
     e.lastSuccessAt = at;
@@ -66,8 +67,8 @@ export class SourceHealthTracker {
     e.cacheFailed = false;
     e.nextAttemptAt = nextAttemptAt;
     e.quarantinedTotal += quarantined.count;
-    e.state = quarantined.count > 0 ? 'degraded' : 'ok';
-    e.lastError = quarantined.count > 0 ? `quarantined ${quarantined.count} invalid record(s): ${quarantined.reason ?? ''}` : null;
+    e.state = quarantined.count > 0 || notice ? 'degraded' : 'ok';
+    e.lastError = notice ?? (quarantined.count > 0 ? `quarantined ${quarantined.count} invalid record(s): ${quarantined.reason ?? ''}` : null);
     if (this.allCurrent()) this.lastSuccessAt = at;
   }
 
