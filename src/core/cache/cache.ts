@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3';
 import type { Divisions, FeedName, Followers, Kpis, Warning } from '../../shared/contract';
 import type { Logger } from '../log/logger';
 import { guardWrite } from './errors';
+import { boundedJson } from './boundedJson';
 import { FEED_TABLES, type FeedRecord } from './feedRows';
 import { prepareStatements, VERSION_TABLES } from './statements';
 import type {
@@ -23,6 +24,13 @@ import type {
 } from './types';
 
 const QUARANTINE_PAYLOAD_MAX = 4096;
+/**
+ * Quarantine is bounded: the newest rows per endpoint and in all are kept, older ones dropped;
+ * the counts (endpoint_state.quarantined_total) keep counting every record. A page of a million
+ * invalid records writes at most the per-endpoint bound.
+ */
+export const QUARANTINE_PER_ENDPOINT_MAX = 1000;
+export const QUARANTINE_TOTAL_MAX = 10_000;
 const RETENTION_KEY = 'retention_last_run';
 
 export const CACHE_TABLES = [
@@ -51,13 +59,7 @@ interface CacheContext {
 export const BULK_PAGE_MIN_ROWS = 200;
 
 function quarantinePayload(payload: unknown): string {
-  let text: string;
-  try {
-    text = typeof payload === 'string' ? payload : (JSON.stringify(payload) ?? String(payload));
-  } catch {
-    text = String(payload);
-  }
-  return text.length > QUARANTINE_PAYLOAD_MAX ? text.slice(0, QUARANTINE_PAYLOAD_MAX) : text;
+  return typeof payload === 'string' ? payload.slice(0, QUARANTINE_PAYLOAD_MAX) : boundedJson(payload, QUARANTINE_PAYLOAD_MAX);
 }
 
 export function createCache(db: Database.Database, ctx: CacheContext): Cache {
@@ -74,10 +76,7 @@ export function createCache(db: Database.Database, ctx: CacheContext): Cache {
           ? bulkEvents.writePage(sourceId, records as FeedRecord<'events'>[])
           : upsertRecords(sourceId, feed, records);
       if (laterCopies.length) changed += upsertRecords(sourceId, feed, laterCopies, st.feedTieUpserts[feed]);
-      const receivedAt = ctx.now();
-      for (const q of quarantined) {
-        st.insertQuarantine.run(sourceId, feed, q.recordId, q.reason, quarantinePayload(q.payload), receivedAt);
-      }
+      insertQuarantined(sourceId, feed, quarantined);
       st.saveCursor.run(sourceId, feed, cursor, etag, quarantined.length);
       return changed;
     },
@@ -121,11 +120,19 @@ export function createCache(db: Database.Database, ctx: CacheContext): Cache {
     if (!currentSeen) st.insertWarningStatus.run(sourceId, w.id, w.status, Date.parse(w.updatedAt), '');
   }
 
-  const quarantineTx = db.transaction((sourceId: string, endpoint: string, records: QuarantinedRecord[]) => {
+  /** Inside a transaction: the newest of `records` (at most the bound), then the oldest rows beyond the bounds dropped. */
+  function insertQuarantined(sourceId: string, endpoint: string, records: QuarantinedRecord[]): void {
+    if (records.length === 0) return;
     const receivedAt = ctx.now();
-    for (const q of records) {
+    for (const q of records.slice(-QUARANTINE_PER_ENDPOINT_MAX)) {
       st.insertQuarantine.run(sourceId, endpoint, q.recordId, q.reason, quarantinePayload(q.payload), receivedAt);
     }
+    st.pruneQuarantineEndpoint.run(sourceId, endpoint, sourceId, endpoint, QUARANTINE_PER_ENDPOINT_MAX);
+    st.pruneQuarantineTotal.run(QUARANTINE_TOTAL_MAX);
+  }
+
+  const quarantineTx = db.transaction((sourceId: string, endpoint: string, records: QuarantinedRecord[]) => {
+    insertQuarantined(sourceId, endpoint, records);
     st.addQuarantined.run(sourceId, endpoint, records.length);
   });
 

@@ -35,6 +35,13 @@ export function prepareStatements(db: Database.Database) {
       'INSERT INTO quarantine (source_id, endpoint, record_id, reason, payload, received_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
 
+    /** Drops an endpoint's quarantine rows older than its newest N. */
+    pruneQuarantineEndpoint: db.prepare(
+      `DELETE FROM quarantine WHERE source_id = ? AND endpoint = ? AND seq <= (
+         SELECT seq FROM quarantine WHERE source_id = ? AND endpoint = ? ORDER BY seq DESC LIMIT 1 OFFSET ?)`,
+    ),
+    /** Drops quarantine rows older than the newest N of all. */
+    pruneQuarantineTotal: db.prepare('DELETE FROM quarantine WHERE seq <= (SELECT seq FROM quarantine ORDER BY seq DESC LIMIT 1 OFFSET ?)'),
     addQuarantined: db.prepare(
       `INSERT INTO endpoint_state (source_id, endpoint, quarantined_total) VALUES (?, ?, ?)
        ON CONFLICT (source_id, endpoint) DO UPDATE SET quarantined_total = endpoint_state.quarantined_total + excluded.quarantined_total`,

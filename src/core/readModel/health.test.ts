@@ -57,7 +57,7 @@ describe('health query', () => {
       [SOURCE, 'fresh'],
     ]);
     expect(m.quarantine).toEqual([
-      { endpoint: `${SOURCE}/events`, count: 2, lastReason: 'type: Invalid option' },
+      { endpoint: `${SOURCE}/events`, count: 2, kept: 2, lastReason: 'type: Invalid option' },
     ]);
     expect(m.cache.schemaVersion).toBe(cache.schemaVersion);
     expect(m.cache.rebuiltFrom).toBeNull();

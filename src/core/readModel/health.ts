@@ -95,9 +95,11 @@ export function createHealthQuery(ctx: ReadContext, opts: HealthOptions) {
         schemaVersion: userVersion.get() as number,
         rebuiltFrom: opts.rebuiltFrom ?? null,
       },
+      // Quarantine keeps only the newest rows (src/core/cache): the count is every record ever quarantined.
       quarantine: quarantined.map((q) => ({
         endpoint: sourceRows.length > 1 ? `${q.source_id}/${q.endpoint}` : q.endpoint,
-        count: q.n,
+        count: Math.max(q.n, endpointRows.find((e) => e.sourceId === q.source_id && e.endpoint === q.endpoint)?.quarantinedTotal ?? 0),
+        kept: q.n,
         lastReason: q.reason,
       })),
     };

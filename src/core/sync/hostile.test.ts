@@ -63,6 +63,8 @@ interface Row {
   reason: RegExp;
   /** How long to keep the attack up after health shows it (default: three intervals). */
   holdMs?: number;
+  /** Called every 50 ms during the measured window (beside the /healthz probe). */
+  probe?: () => Promise<void>;
   /** Extra checks while the attack is still on (after the measured window). */
   during?: () => Promise<void>;
 }
@@ -79,9 +81,21 @@ async function row(r: Row) {
   c.hostile.resetCounts();
 
   const window = await underAttack(c, async () => {
-    const shown = await waitEndpoint(c, r.endpoint, (e) => e.state !== 'ok' && r.reason.test(e.lastError ?? ''), 10 * c.intervalMs + SLACK_MS, `health to name ${r.reason}`);
-    await new Promise((res) => setTimeout(res, r.holdMs ?? 3 * c.intervalMs));
-    return shown;
+    let probing = true;
+    const probes = (async () => {
+      while (probing && r.probe) {
+        await r.probe();
+        await new Promise((res) => setTimeout(res, 50));
+      }
+    })();
+    try {
+      const shown = await waitEndpoint(c, r.endpoint, (e) => e.state !== 'ok' && r.reason.test(e.lastError ?? ''), 10 * c.intervalMs + SLACK_MS, `health to name ${r.reason}`);
+      await new Promise((res) => setTimeout(res, r.holdMs ?? 3 * c.intervalMs));
+      return shown;
+    } finally {
+      probing = false;
+      await probes;
+    }
   });
   // Still under attack; outside the measured window, since these queries run in this process.
   await r.during?.();
@@ -485,5 +499,67 @@ describe('row 7: a refused cursor and an unknown API version', () => {
       },
     });
     expect(count('SELECT count(*) FROM events WHERE id = ?', held.id)).toBe(1);
+  });
+});
+
+describe('row 8: quarantine is bounded and stores any payload as text', () => {
+  it('an item 100,000 levels deep is quarantined with its payload as text', async () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    await row({
+      rules: { '/v1/events': reSent('/v1/events', (p) => (p.items[0].title = 'DEEP'), { text: '"DEEP"', bytes: [...Buffer.from(deep)] }) },
+      endpoint: 'events',
+      reason: /^quarantined 1 invalid record\(s\): .*title: /,
+    });
+    const payload = db.prepare(`SELECT payload FROM quarantine WHERE endpoint = 'events' ORDER BY seq DESC LIMIT 1`).pluck().get() as string;
+    expect(payload.startsWith('{"id":')).toBe(true);
+    expect(payload).toContain('"title":[[[[');
+    expect(payload.length).toBeLessThanOrEqual(4096);
+  });
+
+  it('invalid records poll after poll: the newest 1000 rows are kept per endpoint, the count keeps every one', async () => {
+    const before = (await c.endpoint('disputes')).quarantined;
+    const invalid = Array.from({ length: 800 }, (_, i) => ({ id: `bad-${i}`, townCode: 'x' }));
+    await row({
+      rules: { '/v1/disputes': (req) => ({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items: invalid, cursor: req.query.get('cursor') ?? '0', hasMore: false }) }) },
+      endpoint: 'disputes',
+      reason: /^quarantined 800 invalid record\(s\): bad-0: /,
+    });
+    const total = (await c.endpoint('disputes')).quarantined;
+    expect(total - before).toBeGreaterThanOrEqual(1600);
+    expect(count(`SELECT count(*) FROM quarantine WHERE endpoint = 'disputes'`)).toBe(1000);
+    const health = await c.query('health');
+    expect(health.quarantine.find((q) => q.endpoint === 'disputes')).toMatchObject({ count: total, kept: 1000 });
+  });
+});
+
+describe('row 9: validation never blocks the hub', () => {
+  it('a page of 1,000,000 invalid items (gzipped to a few KiB) is refused before it is validated', async () => {
+    const flood = gzipSync(`{"items":[${'{},'.repeat(999_999)}{}],"cursor":"flood","hasMore":false}`);
+    const rowsBefore = count('SELECT count(*) FROM quarantine');
+    await row({
+      rules: { '/v1/events': () => ({ status: 200, headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: flood }) },
+      endpoint: 'events',
+      reason: /^page of 1000000 items is over the 50000-item cap \(asked for 5000\)$/,
+      holdMs: 3000,
+    });
+    expect(count('SELECT count(*) FROM quarantine')).toBe(rowsBefore);
+  });
+
+  it('a page of 50,000 invalid items: refused as a flood after 1000; /healthz and a query answer within 100 ms', async () => {
+    const flood = JSON.stringify({ items: Array.from({ length: 50_000 }, (_, i) => ({ id: `flood-${i}` })), cursor: 'flood', hasMore: false });
+    let slowestQueryMs = 0;
+    const window = await row({
+      rules: { '/v1/personnel': () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: flood }) },
+      endpoint: 'personnel',
+      reason: /^flood of invalid records: the first 1000 of 50000 items are all invalid \(flood-0: .*\); page refused$/,
+      holdMs: 1500,
+      probe: async () => {
+        const t0 = performance.now();
+        await (await fetch(`${c.hub.url}/api/query/config`)).arrayBuffer();
+        slowestQueryMs = Math.max(slowestQueryMs, performance.now() - t0);
+      },
+    });
+    expect(window.maxHealthzMs).toBeLessThan(100);
+    expect(slowestQueryMs).toBeLessThan(100);
   });
 });

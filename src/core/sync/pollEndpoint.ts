@@ -81,7 +81,7 @@ export async function pollEndpoint(ctx: PollContext, spec: EndpointSpec): Promis
   } catch (err) {
     result.outcome = 'failed';
     result.cacheFailed = err instanceof CacheWriteError;
-    result.oversized = err instanceof FetchFailure && err.oversized;
+    result.oversized = (err instanceof FetchFailure || err instanceof PageRejected) && err.oversized;
     result.error = err instanceof Error ? err.message : String(err);
   }
   return result;
@@ -140,16 +140,40 @@ async function pollFeed(ctx: PollContext, spec: Extract<EndpointSpec, { kind: 'f
 
     const valid: unknown[] = [];
     const quarantined: QuarantinedRecord[] = [...(res.rejected ?? [])];
-    validatingAt((ctx.now ?? Date.now)(), () =>
-      page.items.forEach((item, i) => {
-        const parsed = spec.record.safeParse(item);
-        if (parsed.success) valid.push(parsed.data);
-        else {
-          const issues = describeIssues(parsed.error);
-          quarantined.push({ recordId: recordIdOf(item), reason: res.explain?.(i, issues) ?? issues, payload: item });
+    if (page.items.length > PAGE_ITEMS_MAX) {
+      throw new PageRejected(`page of ${page.items.length} items is over the ${PAGE_ITEMS_MAX}-item cap (asked for ${ctx.pageLimit})`, true);
+    }
+    // Validation of a big page yields to the event loop between slices, so /healthz and every
+    // query keep answering while a flood of records is checked.
+    const validatedAt = (ctx.now ?? Date.now)();
+    for (let from = 0; from < page.items.length; from += VALIDATE_SLICE) {
+      if (from > 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (ctx.signal.aborted) throw new FetchFailure('aborted: sync stopped', 'aborted');
+      }
+      validatingAt(validatedAt, () => {
+        const to = Math.min(page.items.length, from + VALIDATE_SLICE);
+        for (let i = from; i < to; i++) {
+          const item = page.items[i];
+          const parsed = spec.record.safeParse(item);
+          if (parsed.success) valid.push(parsed.data);
+          else {
+            const issues = describeIssues(parsed.error);
+            quarantined.push({ recordId: recordIdOf(item), reason: res.explain?.(i, issues) ?? issues, payload: item });
+          }
         }
-      }),
-    );
+      });
+      // A flood: the first FLOOD_SAMPLE records all invalid and more to come. Refused whole (the
+      // cursor stays, nothing is lost) rather than validating and quarantining all of them.
+      const checked = Math.min(page.items.length, from + VALIDATE_SLICE);
+      if (valid.length === 0 && checked >= FLOOD_SAMPLE && checked < page.items.length) {
+        const q = quarantined[0];
+        throw new PageRejected(
+          `flood of invalid records: the first ${checked} of ${page.items.length} items are all invalid (${q ? `${q.recordId ?? '(no id)'}: ${q.reason}` : 'rejected by the reader'}); page refused`,
+          true,
+        );
+      }
+    }
     const { first, later } = inChangeOrder(valid as Array<{ id: string; updatedAt: string }>, seen);
     if (res.removed?.length) ctx.cache.removeFeedRecords(ctx.source.id, spec.name, res.removed);
     const tipEtag = !page.hasMore && page.cursor === cursor ? res.etag : null;
@@ -219,6 +243,16 @@ const IDLE_PAGES_MAX = 3;
 function shortCursor(cursor: string): string {
   return JSON.stringify(cursor.length > 40 ? `${cursor.slice(0, 40)}…` : cursor);
 }
+
+/**
+ * Items one page may carry: ten times the contract's largest page (a folder source sends a
+ * whole sheet as one page). A page of a million items is refused before it is validated.
+ */
+export const PAGE_ITEMS_MAX = 50_000;
+/** Records validated between two yields to the event loop (≈ 5–10 ms of work). */
+const VALIDATE_SLICE = 500;
+/** All invalid after this many, with more in the page: a flood (see pollFeed). */
+const FLOOD_SAMPLE = 1000;
 
 /** A 400 naming the cursor (details.parameter, or the message). */
 function refusesCursor(err: unknown): boolean {

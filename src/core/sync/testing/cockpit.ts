@@ -115,7 +115,7 @@ export async function waitAllOk(c: HostileCockpit, timeoutMs: number, since = 0)
     if (performance.now() > deadline) {
       throw new Error(`not every endpoint ok within ${timeoutMs} ms: ${JSON.stringify(last.endpoints.filter((e) => e.state !== 'ok'))}`);
     }
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
@@ -175,7 +175,7 @@ export async function waitEndpoint(
     last = await c.endpoint(name);
     if (ok(last)) return last;
     if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; ${name} is ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
