@@ -1,11 +1,14 @@
 import type { AckVia } from '../../../shared/alerts/types';
 import type { WallReport } from '../../../shared/wall/history';
+import { electronWallLink } from '../control/link';
 import { getTransport } from '../transport';
 
 /**
- * What this wall tells the core beside its queries. The one place the renderer acknowledges an
- * alert: when the core-owned wall state lands (`alert.ack` on /api/wall/<id>/act, IPC
- * `wall/act`), only this file changes.
+ * What this wall tells the core beside its queries; the one place the renderer acknowledges an
+ * alert. The desktop app acts on its core-owned wall state (`alert.ack` over IPC `wall/act`,
+ * src/shared/control); a browser wall posts to /api/wall/<id>/ack, which needs no pairing, so a
+ * wall on another machine behind the hub's token can still acknowledge what it shows. Both end
+ * in the core's `walls.acknowledge`.
  */
 async function post(wall: string, what: 'ack' | 'report', body: unknown): Promise<void> {
   if (getTransport().kind !== 'hub') throw new Error(`wall ${what}: not available through this door yet`);
@@ -27,8 +30,13 @@ async function post(wall: string, what: 'ack' | 'report', body: unknown): Promis
   }
 }
 
-export function acknowledgeAlert(wall: string, alertId: string, via: AckVia): Promise<void> {
-  return post(wall, 'ack', { alertId, via });
+export async function acknowledgeAlert(wall: string, alertId: string, via: AckVia): Promise<void> {
+  const desktop = electronWallLink(wall);
+  if (desktop) {
+    await desktop.act({ type: 'alert.ack', alertId }, via);
+    return;
+  }
+  await post(wall, 'ack', { alertId, via });
 }
 
 export function reportWall(report: WallReport): Promise<void> {
