@@ -150,6 +150,10 @@ function runCockpit(): void {
         return null;
       },
       'wall/state': (req) => wallControl.view(req.wall),
+      'wall/report': async (req) => {
+        await core.client.report(req);
+        return null;
+      },
       'wall/act': (req) => {
         try {
           return wallControl.act(req.wall, req.action, req.via);

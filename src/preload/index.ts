@@ -47,6 +47,9 @@ const bridge: DesktopBridge = {
   },
   wallState: (wall) => invoke('wall/state', wall === undefined ? {} : { wall }),
   wallAct: (action, via, wall) => invoke('wall/act', { ...(wall === undefined ? {} : { wall }), action, via }),
+  wallReport: async (report) => {
+    await invoke('wall/report', report);
+  },
   onWallChanged: (listener) => subscribe('wall/changed', listener),
 };
 

@@ -1,3 +1,4 @@
+import type { WallReport } from './wall/history';
 /**
  * The Electron bridge, both sides of it: every IPC channel the renderer may use, with its
  * request and response types, and the one object the preload exposes as `window.cockpit`.
@@ -30,6 +31,8 @@ export interface IpcInvokeMap {
   'wall/state': { request: { wall?: string }; response: WallControlView };
   /** One wall control action (validated in main by src/shared/control's schema). */
   'wall/act': { request: { wall?: string; action: WallAction; via: ControlVia }; response: WallState };
+  /** What the wall shows, for its history (validated in main by src/shared/wall/history's schema). */
+  'wall/report': { request: WallReport; response: null };
 }
 export type IpcInvokeChannel = keyof IpcInvokeMap;
 export type IpcRequest<C extends IpcInvokeChannel> = IpcInvokeMap[C]['request'];
@@ -43,6 +46,7 @@ export const IPC_INVOKE_CHANNELS = [
   'app/setLocale',
   'wall/state',
   'wall/act',
+  'wall/report',
 ] as const satisfies readonly IpcInvokeChannel[];
 
 /** Main → renderer pushes (webContents.send / ipcRenderer.on). */
@@ -119,5 +123,6 @@ export interface DesktopBridge extends RendererTransport {
   setLocale(locale: Locale): Promise<void>;
   wallState(wall?: string): Promise<WallControlView>;
   wallAct(action: WallAction, via: ControlVia, wall?: string): Promise<WallState>;
+  wallReport(report: WallReport): Promise<void>;
   onWallChanged(listener: (view: WallControlView) => void): () => void;
 }

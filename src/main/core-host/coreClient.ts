@@ -1,3 +1,4 @@
+import type { WallReport } from '../../shared/wall/history';
 import type { QueryName } from '../../shared/queries';
 import type { AckVia } from '../../shared/alerts/types';
 import type { CoreToMain, MainToCore } from './messages';
@@ -7,7 +8,7 @@ interface Pending {
   reject(error: Error): void;
   timer: ReturnType<typeof setTimeout>;
   sent: boolean;
-  message: Extract<MainToCore, { type: 'query' | 'ack' }>;
+  message: Extract<MainToCore, { type: 'query' | 'ack' | 'report' }>;
 }
 
 /**
@@ -59,6 +60,12 @@ export class CoreClient {
   acknowledge(wall: string, alertId: string, via: AckVia): Promise<unknown> {
     const id = this.nextId++;
     return this.request({ type: 'ack', id, wall, alertId, via }, `alert.ack ${alertId.slice(0, 64)}`);
+  }
+
+  /** Record what a wall shows, in the core's wall history. */
+  report(report: WallReport): Promise<unknown> {
+    const id = this.nextId++;
+    return this.request({ type: 'report', id, report }, `wall report ${report.wall}`);
   }
 
   private request(message: Pending['message'], what: string): Promise<unknown> {

@@ -1,3 +1,4 @@
+import type { WallReport } from '../../shared/wall/history';
 import type { CockpitConfig } from '../../shared/config';
 import type { ChangeNotice } from '../../shared/readModel';
 import type { QueryName } from '../../shared/queries';
@@ -21,6 +22,8 @@ export type MainToCore =
   | { type: 'query'; id: number; name: QueryName; params: Record<string, unknown> }
   /** Acknowledge a wall's alert (wall control's `alert.ack`, src/core/control); answered with a 'result'. */
   | { type: 'ack'; id: number; wall: string; alertId: string; via: AckVia }
+  /** What the wall shows (its history, src/core/wallLog); answered with a 'result'. */
+  | { type: 'report'; id: number; report: WallReport }
   | { type: 'stop' };
 
 export type CoreToMain =
@@ -42,5 +45,5 @@ export function isCoreToMain(value: unknown): value is CoreToMain {
 export function isMainToCore(value: unknown): value is MainToCore {
   if (value === null || typeof value !== 'object') return false;
   const t = (value as { type?: unknown }).type;
-  return t === 'start' || t === 'query' || t === 'ack' || t === 'stop';
+  return t === 'start' || t === 'query' || t === 'ack' || t === 'report' || t === 'stop';
 }

@@ -96,6 +96,19 @@ export function serveCore(port: PortLike, deps: ServeCoreDeps): void {
         }
         return;
       }
+      case 'report': {
+        if (!host) {
+          post({ type: 'result', id: msg.id, ok: false, error: 'the core is not started yet' });
+          return;
+        }
+        try {
+          host.core.walls.report(msg.report);
+          post({ type: 'result', id: msg.id, ok: true, value: null });
+        } catch (err) {
+          post({ type: 'result', id: msg.id, ok: false, error: err instanceof Error ? err.message : String(err) });
+        }
+        return;
+      }
       case 'stop':
         await host?.close();
         host = null;

@@ -32,6 +32,10 @@ function recordingHandlers() {
       calls.push(['wall/act', req]);
       return control.act(req.wall ?? 'main', req.action, req.via);
     },
+    'wall/report': (req) => {
+      calls.push(['wall/report', req]);
+      return null;
+    },
   };
   return { calls, handlers };
 }
@@ -81,5 +85,16 @@ describe('dispatchIpc', () => {
     expect(calls.filter(([c]) => c === 'wall/act')).toHaveLength(1);
     const view = await dispatchIpc('wall/state', {}, trusted, policy, handlers, quiet);
     expect(view).toMatchObject({ ok: true, value: { state: { page: 'risk' }, pairing: { code: expect.stringMatching(/^\d{6}$/) } } });
+  });
+
+  it('takes a wall report by the history schema only', async () => {
+    const { calls, handlers } = recordingHandlers();
+    const report = { wall: 'lobby', kind: 'state', page: 'risk', town: null, asOf: null, slot: { index: -1, name: null }, dim: false, playing: true, alertId: null, reason: null };
+    expect(await dispatchIpc('wall/report', report, trusted, policy, handlers, quiet)).toEqual({ ok: true, value: null });
+    const bad = await dispatchIpc('wall/report', { ...report, page: 'kitchen' }, trusted, policy, handlers, quiet);
+    expect(bad.ok).toBe(false);
+    const extra = await dispatchIpc('wall/report', { ...report, html: '<b>' }, trusted, policy, handlers, quiet);
+    expect(extra.ok).toBe(false);
+    expect(calls.filter(([c]) => c === 'wall/report')).toEqual([['wall/report', report]]);
   });
 });

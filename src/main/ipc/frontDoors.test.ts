@@ -82,6 +82,7 @@ describe('the hub and the desktop IPC accept and refuse the same query inputs', 
       'app/setLocale': unused,
       'wall/state': unused,
       'wall/act': unused,
+      'wall/report': unused,
     };
     ipc = async (input) => {
       const payload = 'params' in input ? { name: input.name, params: input.params } : { name: input.name };

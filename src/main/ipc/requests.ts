@@ -1,3 +1,4 @@
+import { wallReportSchema } from '../../shared/wall/history';
 import { z } from 'zod';
 import { LOCALES } from '../../shared/i18n';
 import type { IpcInvokeChannel, IpcRequest } from '../../shared/ipc';
@@ -31,6 +32,7 @@ export const ipcRequestSchemas = {
   'app/setLocale': z.object({ locale: z.enum(LOCALES) }).strict(),
   'wall/state': z.strictObject({ wall: wallIdSchema.optional() }),
   'wall/act': z.strictObject({ wall: wallIdSchema.optional(), action: wallActionSchema, via: z.enum(CONTROL_VIAS) }),
+  'wall/report': wallReportSchema,
 } satisfies { [C in IpcInvokeChannel]: z.ZodType<IpcRequest<C>, unknown> };
 
 export type ParsedRequest<C extends IpcInvokeChannel> = { ok: true; value: IpcRequest<C> } | { ok: false; error: string };

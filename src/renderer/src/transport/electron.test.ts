@@ -31,6 +31,7 @@ function fakeBridge() {
     wallAct: async () => {
       throw new Error('unused');
     },
+    wallReport: async () => {},
     onWallChanged: () => () => {},
   };
   return {

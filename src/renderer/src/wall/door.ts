@@ -1,7 +1,7 @@
 import type { AckVia } from '../../../shared/alerts/types';
 import type { WallReport } from '../../../shared/wall/history';
 import { electronWallLink } from '../control/link';
-import { getTransport } from '../transport';
+import { getBridge, getTransport } from '../transport';
 
 /**
  * What this wall tells the core beside its queries; the one place the renderer acknowledges an
@@ -40,5 +40,7 @@ export async function acknowledgeAlert(wall: string, alertId: string, via: AckVi
 }
 
 export function reportWall(report: WallReport): Promise<void> {
+  const bridge = getBridge();
+  if (bridge) return bridge.wallReport(report);
   return post(report.wall, 'report', report);
 }
