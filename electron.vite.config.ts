@@ -42,6 +42,9 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/renderer/index.html'),
           map3d: resolve(__dirname, 'src/renderer/map3d/index.html'),
+          // The presenter (a laptop, or the desktop app's second display) and the phone remote.
+          presenter: resolve(__dirname, 'src/renderer/presenter.html'),
+          remote: resolve(__dirname, 'src/renderer/remote.html'),
         },
       },
     },

@@ -29,6 +29,7 @@ import { runSecretCommand } from './app/secretCommands';
 import { openSecretStore, secretNames, secureStorageState, type SecureStorageState } from './app/secrets';
 import { WallWindow } from './app/windows';
 import { createDesktopWallControl } from './app/wallControl';
+import { PresenterWindow } from './app/presenterWindow';
 import { ControlError } from '../core/control/wallControl';
 import { APP_ENTRY_URL, APP_ORIGIN } from './security/appProtocol';
 import type { TrustPolicy } from './ipc/trust';
@@ -115,7 +116,21 @@ function runCockpit(): void {
     config: () => live.current,
     client: core.client,
     onCoreChange: (l) => (coreListeners.add(l), () => void coreListeners.delete(l)),
-    push: (view) => wall?.push('wall/changed', view),
+    push: (view) => {
+      wall?.push('wall/changed', view);
+      presenter.push('wall/changed', view);
+    },
+  });
+  // The presenter on a second display (`--presenter`): trusted for IPC like the wall window.
+  const presenter = new PresenterWindow({
+    preload: paths.preload,
+    origin: devUrl ? new URL(devUrl).origin : APP_ORIGIN,
+    devTools: !app.isPackaged,
+    logger: log,
+    wallDisplayIds: () => {
+      const displays = screen.getAllDisplays();
+      return (wall?.placement.indices ?? []).map((i) => displays[i]?.id).filter((id): id is number => id !== undefined);
+    },
   });
 
   function applyConfig(next: CockpitConfig, previous: CockpitConfig): void {
@@ -133,8 +148,8 @@ function runCockpit(): void {
   hardenAllWebContents(() => live.current.links.allowedHosts, trustedOrigins, log);
 
   const policy = (): TrustPolicy => {
-    const id = wall?.webContentsId;
-    return { webContentsIds: new Set(id === null || id === undefined ? [] : [id]), origins: trustedOrigins };
+    const ids = [wall?.webContentsId, presenter.webContentsId].filter((id): id is number => typeof id === 'number');
+    return { webContentsIds: new Set(ids), origins: trustedOrigins };
   };
 
   registerIpc(
@@ -179,6 +194,7 @@ function runCockpit(): void {
     wall = new WallWindow({ preload: paths.preload, entryUrl, devTools: !app.isPackaged, logger: log, title: windowTitle }, config.wall);
     applyMenu(wall.onWall, uiLocale);
     wall.open();
+    if (process.argv.includes('--presenter')) presenter.open();
     blocker.set(config.wall.preventDisplaySleep);
     applyStartAtLogin(config.wall.startAtLogin, configArgs, log);
 

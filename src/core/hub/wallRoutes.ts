@@ -97,8 +97,9 @@ export class WallStreams {
       if (res.writableLength > 256 * 1024) res.destroy();
       else res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     };
-    const offState = control.subscribe(wall, (s) => write('state', s));
+    // The code first: a display that pairs itself can then report at once what the state lacks.
     const offPairing = display ? control.onPairing(wall, (p) => write('pairing', p)) : () => {};
+    const offState = control.subscribe(wall, (s) => write('state', s));
     const drop = (): void => {
       offState();
       offPairing();

@@ -126,6 +126,8 @@ export function startWallFollow(link: WallControlLink = wallLink({ display: true
 
   const offLink = link.listen(
     (state) => {
+      // A wall nobody has set yet takes this display's page (the rotation's, so it does not hold).
+      if (state.page === null && inflight === 0) send({ type: 'page.go', page: useCockpit.getState().page }, 'rotation');
       latest = state;
       applyLatest();
     },
