@@ -110,7 +110,7 @@ export async function serveHub(opts: ServeOptions): Promise<ServingHub> {
   try {
     // Wall writes go to whichever core is in use at the time (it is replaced on a configuration change).
     const walls = { acknowledge: (...a: Parameters<Core['walls']['acknowledge']>) => host.core.walls.acknowledge(...a), report: (r: Parameters<Core['walls']['report']>[0]) => host.core.walls.report(r) };
-    hub = await startHub({ core: host, staticDir: opts.staticDir, host: listening.host, port: listening.port, token, logger, heartbeatMs: opts.heartbeatMs, walls, control });
+    hub = await startHub({ core: host, staticDir: opts.staticDir, host: listening.host, port: listening.port, token, logger, heartbeatMs: opts.heartbeatMs, walls, control, answerCacheMs: 1000 });
   } catch (err) {
     control.dispose();
     await host.close();

@@ -11,6 +11,7 @@ import { serveCockpitDocument } from './bootDocument';
 import { ChangeStreams } from './sse';
 import { acceptsGzip, serveStatic } from './static';
 import { wallWrite, type WallDoor } from './wallWrites';
+import { AnswerCache, gzipOf, type PreparedAnswer } from './answerCache';
 import { WallControl } from '../control/wallControl';
 import { handleWallRoute, WallStreams } from './wallRoutes';
 
@@ -32,6 +33,14 @@ export interface HubOptions {
   token?: string;
   logger?: Logger;
   heartbeatMs?: number;
+  /**
+   * Identical query answers asked within this long, and before the next change notice, are
+   * served from one serialised copy (src/core/hub/answerCache.ts). 0 (default) = off; the served
+   * hub (`npm run serve`) uses 1000.
+   */
+  answerCacheMs?: number;
+  /** Most change streams open at once (default 200; bench/hub-capacity.ts raises it to find the limit). */
+  maxStreams?: number;
   /** Where a wall's acknowledgements and reports go (POST /api/wall/<id>/ack|report); absent, they are refused. */
   walls?: WallDoor;
   /** Wall control (src/core/control): the state walls follow and controllers drive. Default: one of the hub's own. */
@@ -47,6 +56,21 @@ export interface Hub {
   /** The wall control this hub serves. */
   readonly control: WallControl;
   close(): Promise<void>;
+}
+
+/** An answer prepared once (AnswerCache), sent gzipped to the clients that take it. */
+function sendPrepared(res: ServerResponse, answer: PreparedAnswer, req: IncomingMessage): void {
+  setSecurityHeaders(res);
+  const gzip = answer.text.length > 2048 && acceptsGzip(req);
+  const payload = gzip ? gzipOf(answer) : Buffer.from(answer.text);
+  res.writeHead(200, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': payload.length,
+    'Cache-Control': 'no-store',
+    Vary: 'Accept-Encoding',
+    ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+  });
+  res.end(payload);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, req?: IncomingMessage): void {
@@ -77,9 +101,14 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     throw new Error(`hub: refusing to listen on ${host} without a token (set the variable named by hub.tokenEnv)`);
   }
   const gate = opts.token ? new TokenGate(opts.token) : null;
-  const streams = new ChangeStreams(200, opts.heartbeatMs);
+  const streams = new ChangeStreams(opts.maxStreams ?? 200, opts.heartbeatMs);
   const core = opts.core;
-  const unsubscribe = core.onChange((notice) => streams.notify(notice));
+  const answers = new AnswerCache(opts.answerCacheMs ?? 0);
+  // Forget held answers before the walls hear of the change, so their refetches get new ones.
+  const unsubscribe = core.onChange((notice) => {
+    answers.clear();
+    streams.notify(notice);
+  });
   const control = opts.control ?? new WallControl();
   const ownControl = opts.control === undefined;
   const wallStreams = new WallStreams(opts.heartbeatMs);
@@ -125,6 +154,10 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       const parsed = parseQuery(decodeURIComponentSafe(path.slice('/api/query/'.length)), url.searchParams.get('params'));
       if (!parsed.ok) return sendJson(res, 400, { error: parsed.error });
       try {
+        if (answers.enabled) {
+          const key = `${parsed.name}\u0000${JSON.stringify(parsed.params)}`;
+          return sendPrepared(res, await answers.get(key, () => core.query(parsed.name, parsed.params as never)), req);
+        }
         const result = await core.query(parsed.name, parsed.params as never);
         return sendJson(res, 200, result, req);
       } catch (err) {
