@@ -14,6 +14,7 @@ import { wallWrite, type WallDoor } from './wallWrites';
 import { AnswerCache, gzipOf, type PreparedAnswer } from './answerCache';
 import { WallControl } from '../control/wallControl';
 import { handleWallRoute, WallStreams } from './wallRoutes';
+import { createBriefRoute } from './briefRoute';
 
 /**
  * What the hub serves: queries, change notices and a health summary for /healthz — a core
@@ -112,12 +113,14 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const control = opts.control ?? new WallControl();
   const ownControl = opts.control === undefined;
   const wallStreams = new WallStreams(opts.heartbeatMs);
+  let ownUrl = '';
+  const briefRoute = createBriefRoute({ hubUrl: () => ownUrl, ask: async (name, params) => core.query(name, params), token: opts.token });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://hub.invalid');
     // Wall control takes POSTs (src/core/hub/wallRoutes.ts checks each route's method itself), and so do the wall's writes.
     const wallRoute = url.pathname.startsWith('/api/wall/');
-    const write = req.method === 'POST' && wallRoute;
+    const write = req.method === 'POST' && (wallRoute || url.pathname === '/api/brief');
     if (req.method !== 'GET' && req.method !== 'HEAD' && !write) {
       res.setHeader('Allow', 'GET, HEAD');
       return sendJson(res, 405, { error: `method ${req.method} not allowed` });
@@ -135,6 +138,10 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     }
 
     const path = url.pathname;
+    if (path === '/api/brief') {
+      if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST /api/brief {week, pages}' });
+      return briefRoute(req, res, sendJson);
+    }
     if (wallRoute && (await handleWallRoute(req, res, url, control, wallStreams, sendJson))) return;
     if (wallRoute) {
       const out = await wallWrite(req, path, opts.walls);
@@ -201,6 +208,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const address = server.address() as AddressInfo;
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${urlHost === '0.0.0.0' || urlHost === '[::]' ? '127.0.0.1' : urlHost}:${address.port}`;
+  ownUrl = url;
   logger.info('hub: listening', { url, token: gate ? 'required' : 'not required (loopback)' });
 
   return {

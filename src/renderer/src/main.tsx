@@ -9,6 +9,7 @@ import { queryClient } from './data/client';
 import { seedFromBoot } from './data/boot';
 import { startLive } from './data/live';
 import { startWallFollow } from './control/follow';
+import { printMode, startPrint } from './control/print';
 import { redrawChartsWhenLoaded } from './charts/useEChart';
 import { installCanvasTextMeasure } from './shell/canvasTextMeasure';
 import { loadDistrictGlyphs } from './styles/fonts';
@@ -32,8 +33,11 @@ restoreAfterSoftReload();
 seedFromBoot(queryClient);
 // Listen to the core before the first render so the link state is known from the start.
 startLive();
-// Follow the wall's control state (the core's), and report what changes here.
-startWallFollow();
+// Follow the wall's control state (the core's), and report what changes here — unless printing
+// a briefing pack, which shows one page at one as-of and never touches the wall.
+const print = printMode();
+if (print?.kind === 'page') startPrint(print, queryClient);
+else if (!print) startWallFollow();
 // The first page's code starts loading with the shell's; the rest once the wall has painted.
 void loadPage(useCockpit.getState().page).catch(() => undefined);
 const preloadRest = (): void => {
@@ -42,7 +46,7 @@ const preloadRest = (): void => {
 };
 if ('requestIdleCallback' in window) requestIdleCallback(preloadRest, { timeout: 3000 });
 else setTimeout(preloadRest, 1500);
-createRoot(document.getElementById('root')!).render(
+if (print?.kind !== 'cover') createRoot(document.getElementById('root')!).render(
   <QueryClientProvider client={queryClient}>
     <App />
   </QueryClientProvider>,

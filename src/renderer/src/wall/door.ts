@@ -1,3 +1,4 @@
+import { printMode } from '../control/print';
 import type { AckVia } from '../../../shared/alerts/types';
 import type { WallReport } from '../../../shared/wall/history';
 import { electronWallLink } from '../control/link';
@@ -40,6 +41,8 @@ export async function acknowledgeAlert(wall: string, alertId: string, via: AckVi
 }
 
 export function reportWall(report: WallReport): Promise<void> {
+  // A page printed for a briefing pack is not a wall: it leaves the wall history alone.
+  if (printMode()) return Promise.resolve();
   const bridge = getBridge();
   if (bridge) return bridge.wallReport(report);
   return post(report.wall, 'report', report);
