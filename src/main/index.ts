@@ -5,7 +5,7 @@
  * item in docs/security.md.
  */
 import { app, screen, session } from 'electron';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { LiveConfig } from '../core/config/live';
 import { createFileLogger } from '../core/log/fileLogger';
 import { consoleLogger } from '../core/log/logger';
@@ -30,6 +30,7 @@ import { openSecretStore, secretNames, secureStorageState, type SecureStorageSta
 import { WallWindow } from './app/windows';
 import { createDesktopWallControl } from './app/wallControl';
 import { PresenterWindow } from './app/presenterWindow';
+import { makeDesktopPack } from './app/briefPack';
 import { ControlError } from '../core/control/wallControl';
 import { APP_ENTRY_URL, APP_ORIGIN } from './security/appProtocol';
 import type { TrustPolicy } from './ipc/trust';
@@ -121,6 +122,8 @@ function runCockpit(): void {
       presenter.push('wall/changed', view);
     },
   });
+  // Hidden windows drawing a briefing pack: trusted while open (they query like the wall).
+  const packWindows = new Set<number>();
   // The presenter on a second display (`--presenter`): trusted for IPC like the wall window.
   const presenter = new PresenterWindow({
     preload: paths.preload,
@@ -148,7 +151,7 @@ function runCockpit(): void {
   hardenAllWebContents(() => live.current.links.allowedHosts, trustedOrigins, log);
 
   const policy = (): TrustPolicy => {
-    const ids = [wall?.webContentsId, presenter.webContentsId].filter((id): id is number => typeof id === 'number');
+    const ids = [wall?.webContentsId, presenter.webContentsId, ...packWindows].filter((id): id is number => typeof id === 'number');
     return { webContentsIds: new Set(ids), origins: trustedOrigins };
   };
 
@@ -165,6 +168,20 @@ function runCockpit(): void {
         return null;
       },
       'wall/state': (req) => wallControl.view(req.wall),
+      'brief/make': async (req) => {
+        const dir = join(app.getPath('documents'), 'District Cockpit', `brief-${req.week}-${Date.now()}`);
+        const pack = await makeDesktopPack({
+          ask: (name, params) => core.client.query(name, params as Record<string, unknown>) as never,
+          week: req.week,
+          pages: req.pages,
+          dir,
+          origin: devUrl ? new URL(devUrl).origin : APP_ORIGIN,
+          preload: paths.preload,
+          locale: uiLocale,
+          track: (id, open) => void (open ? packWindows.add(id) : packWindows.delete(id)),
+        });
+        return { dir, figuresSha256: pack.model.figuresSha256 };
+      },
       'wall/report': async (req) => {
         await core.client.report(req);
         return null;

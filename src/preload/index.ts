@@ -51,6 +51,7 @@ const bridge: DesktopBridge = {
     await invoke('wall/report', report);
   },
   onWallChanged: (listener) => subscribe('wall/changed', listener),
+  makeBriefPack: (week, pages) => invoke('brief/make', { week, pages }),
 };
 
 contextBridge.exposeInMainWorld('cockpit', bridge);

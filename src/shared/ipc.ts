@@ -9,6 +9,7 @@ import type { Locale } from './i18n';
 import type { QueryName, QueryParams, QueryResult } from './queries';
 import type { ChangeNotice, HealthModel } from './readModel';
 import type { RendererTransport } from './transport';
+import type { PageId } from './wall/pages';
 import type { ControlVia, WallAction, WallPairing, WallState } from './control/types';
 
 /** A wall's control state as the desktop app's windows get it: the app is the wall, so it shows the code too. */
@@ -33,6 +34,8 @@ export interface IpcInvokeMap {
   'wall/act': { request: { wall?: string; action: WallAction; via: ControlVia }; response: WallState };
   /** What the wall shows, for its history (validated in main by src/shared/wall/history's schema). */
   'wall/report': { request: WallReport; response: null };
+  /** The briefing pack of a risk week, made in hidden windows (src/main/app/briefPack.ts); answers the folder it went to. */
+  'brief/make': { request: { week: string; pages: PageId[] }; response: { dir: string; figuresSha256: string } };
 }
 export type IpcInvokeChannel = keyof IpcInvokeMap;
 export type IpcRequest<C extends IpcInvokeChannel> = IpcInvokeMap[C]['request'];
@@ -47,6 +50,7 @@ export const IPC_INVOKE_CHANNELS = [
   'wall/state',
   'wall/act',
   'wall/report',
+  'brief/make',
 ] as const satisfies readonly IpcInvokeChannel[];
 
 /** Main → renderer pushes (webContents.send / ipcRenderer.on). */
@@ -125,4 +129,5 @@ export interface DesktopBridge extends RendererTransport {
   wallAct(action: WallAction, via: ControlVia, wall?: string): Promise<WallState>;
   wallReport(report: WallReport): Promise<void>;
   onWallChanged(listener: (view: WallControlView) => void): () => void;
+  makeBriefPack(week: string, pages: PageId[]): Promise<{ dir: string; figuresSha256: string }>;
 }

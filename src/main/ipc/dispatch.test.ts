@@ -27,6 +27,9 @@ function recordingHandlers() {
       calls.push(['app/setLocale', req]);
       return null;
     },
+    'brief/make': () => {
+      throw new Error('not in this test');
+    },
     'wall/state': (req) => ({ state: control.state(req.wall ?? 'main'), pairing: control.pairing(req.wall ?? 'main') }),
     'wall/act': (req) => {
       calls.push(['wall/act', req]);

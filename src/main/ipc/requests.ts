@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LOCALES } from '../../shared/i18n';
 import type { IpcInvokeChannel, IpcRequest } from '../../shared/ipc';
 import { parseQueryParams, QUERY_NAMES, type QueryName } from '../../shared/queries';
+import { PAGE_IDS } from '../../shared/wall/pages';
 import { CONTROL_VIAS, wallActionSchema, wallIdSchema } from '../../shared/control/types';
 
 /**
@@ -31,6 +32,7 @@ export const ipcRequestSchemas = {
   'app/openExternal': z.object({ url: z.string().max(2048) }).strict(),
   'app/setLocale': z.object({ locale: z.enum(LOCALES) }).strict(),
   'wall/state': z.strictObject({ wall: wallIdSchema.optional() }),
+  'brief/make': z.strictObject({ week: z.iso.date(), pages: z.array(z.enum(PAGE_IDS)).min(1).max(PAGE_IDS.length) }),
   'wall/act': z.strictObject({ wall: wallIdSchema.optional(), action: wallActionSchema, via: z.enum(CONTROL_VIAS) }),
   'wall/report': wallReportSchema,
 } satisfies { [C in IpcInvokeChannel]: z.ZodType<IpcRequest<C>, unknown> };

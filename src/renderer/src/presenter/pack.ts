@@ -1,4 +1,5 @@
 import type { WallState } from '../../../shared/control/types';
+import { getBridge } from '../transport';
 
 /**
  * Ask for the briefing pack of what the wall shows (part 4 of issue 12): the desktop app
@@ -7,6 +8,9 @@ import type { WallState } from '../../../shared/control/types';
 export async function requestPack(state: WallState | null, week: string | null): Promise<string> {
   if (!week) throw new Error('no week to brief yet');
   const pages = state?.pages ?? [];
+  // The desktop app makes it in hidden windows and says which folder it went to.
+  const bridge = getBridge();
+  if (bridge) return (await bridge.makeBriefPack(week, pages)).dir;
   const res = await fetch('/api/brief', {
     method: 'POST',
     credentials: 'same-origin',

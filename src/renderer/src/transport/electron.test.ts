@@ -33,6 +33,9 @@ function fakeBridge() {
     },
     wallReport: async () => {},
     onWallChanged: () => () => {},
+    makeBriefPack: async () => {
+      throw new Error('unused');
+    },
   };
   return {
     bridge,
