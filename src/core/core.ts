@@ -36,6 +36,11 @@ export interface CoreOptions {
   resolveSecret?: (name: string) => Promise<string | undefined>;
   /** The core's clock for alerts and the wall history (tests set it); default Date.now. */
   now?: () => number;
+  /**
+   * The clock of the cache, the sync and the read model's "today" (default Date.now). Tests tie it
+   * to a non-live simulator's clock to live through weeks in seconds (e2e/lookback.spec.ts).
+   */
+  dataNow?: () => number;
 }
 
 export interface Core extends CoreApi {
@@ -77,10 +82,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ? [sourceConfigSchema.parse({ id: SIMULATOR_SOURCE_ID, url: simulator.url, intervalSec: SIMULATOR_INTERVAL_SEC })]
     : config.sources;
 
+  const dataNow = opts.dataNow ?? Date.now;
   const cachePath = config.cache.path ?? join(opts.dataDir, 'cache.sqlite');
   let cache;
   try {
-    cache = openCache(cachePath, { logger, retentionDays: config.cache.retentionDays, timeZone: config.district.timeZone });
+    cache = openCache(cachePath, { now: dataNow, logger, retentionDays: config.cache.retentionDays, timeZone: config.district.timeZone });
   } catch (err) {
     await simulator?.stop();
     throw err;
@@ -88,6 +94,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   const intervalsSec = Object.fromEntries(sources.map((s) => [s.id, s.intervalSec]));
   const readModel = createReadModel(cache.db, {
+    now: dataNow,
     logger,
     dbPath: cachePath,
     rebuiltFrom: cache.rebuiltFrom,
@@ -124,6 +131,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     notify(notice);
   };
   const sync = createSyncEngine({
+    now: dataNow,
     cache,
     sources,
     onChange: onSync,

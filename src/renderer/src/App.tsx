@@ -10,6 +10,8 @@ import { Header } from './shell/Header';
 import { useWallLayout } from './shell/layout';
 import { useHealthWatcher } from './shell/useHealthWatcher';
 import { useKeyboard } from './shell/useKeyboard';
+import { useReplayClock } from './shell/LookbackControl';
+import { useLookback } from './store/lookback';
 import { usePlaylist } from './shell/usePlaylist';
 import { useShellConfig } from './shell/useShellConfig';
 import { AlertOverlay } from './wall/AlertOverlay';
@@ -34,6 +36,8 @@ export function App(): JSX.Element {
   useHealthWatcher(config?.pollIntervalSec ?? DEFAULT_POLL_SEC);
   usePlaylist();
   useKeyboard();
+  useReplayClock();
+  const lookingBack = useLookback((s) => s.asOf !== null);
   const t = useT();
   const locale = useLocale();
   useEffect(() => {
@@ -61,7 +65,7 @@ export function App(): JSX.Element {
   return (
     <div className="viewport">
       <div
-        className={`wall wall--${layout.kind}${levels.patterns ? ' wall--patterns' : ''}${levels.highContrast ? ' wall--contrast' : ''}`}
+        className={`wall wall--${layout.kind}${levels.patterns ? ' wall--patterns' : ''}${levels.highContrast ? ' wall--contrast' : ''}${lookingBack ? ' wall--lookback' : ''}`}
         data-testid="wall"
         data-layout={layout.kind}
         data-page={page}
@@ -69,6 +73,7 @@ export function App(): JSX.Element {
         data-slot={slot ? (slot.name ?? slot.index) : undefined}
         data-dim={slot?.dim ? 'true' : undefined}
         data-shift={`${shift.x},${shift.y}`}
+        data-lookback={lookingBack ? 'on' : 'off'}
         style={{
           width: layout.width,
           height: layout.height,

@@ -57,6 +57,7 @@ export function RiskMap(props: { towns: TownRisk[]; warnings?: WarningView[]; la
     <div
       className="risk-map"
       data-map-kind={map.data?.kind}
+      data-levels={props.towns.map((t) => `${t.code}:${t.level}`).join(' ')}
       data-coloured-towns={option ? map.ready!.model.geojson.features.filter((f) => props.towns.some((t) => t.code === f.properties.code)).length : 0}
     >
       {map.error && !map.data && (

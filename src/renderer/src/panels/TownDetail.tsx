@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useMemo, type ReactNode } from 'react';
 import type { TownDetailModel } from '../../../shared/readModel';
+import { LookbackTag } from '../shell/LookbackControl';
 import { buildRadarOption, buildVsBaselineOption } from '../charts/basicOptions';
 import { EChart } from '../charts/EChart';
 import { LEVEL_COLORS, NO_DATA_COLOR } from '../charts/levels';
@@ -99,6 +100,7 @@ export function TownDetail(props: TownDetailProps) {
               {t('forecast.nextWeek')} <LevelBadge level={d.forecast.level} short /> {fmtNumber(d.forecast.score, 0)} {countUnit(d.forecast.score, t('unit.points'), 0)}
             </span>
           )}
+          <LookbackTag />
           <AsOf time={d?.asOf ?? null} />
           <button type="button" className="close" onClick={onClose} aria-label={t('common.close')}>
             ✕ {t('common.close')}

@@ -4,6 +4,7 @@ import type { EventsModel, EventView } from '../../../shared/readModel';
 import { fmtDateTime, fmtNumber, fmtTime, useT, usePick } from '../i18n';
 import { countUnit } from '../i18n/units';
 import { useCockpit } from '../store/cockpit';
+import { referenceNow, useLookback } from '../store/lookback';
 import { useFitChildren } from './fit';
 import { EmptyNote } from './QueryGate';
 import { Src } from '../text/sourceText';
@@ -14,12 +15,14 @@ export function EventFeed(props: { events: EventView[]; limit: number }) {
   const t = useT();
   const pick = usePick();
   const selectTown = useCockpit((s) => s.selectTown);
+  // Looking back, "today" is the day looked back to.
+  const now = referenceNow(useLookback((s) => s.asOf));
   const ref = useFitChildren<HTMLUListElement>([props.events, props.limit]);
   if (!props.events.length) return <EmptyNote>{t('feed.none')}</EmptyNote>;
   return (
     <ul className="event-feed fit" ref={ref}>
       {props.events.slice(0, props.limit).map((e) => {
-        const when = Date.now() - Date.parse(e.reportedAt) > DAY_MS ? fmtDateTime(e.reportedAt) : fmtTime(e.reportedAt);
+        const when = now - Date.parse(e.reportedAt) > DAY_MS ? fmtDateTime(e.reportedAt) : fmtTime(e.reportedAt);
         const type = EVENT_TYPE_NAMES[e.type];
         return (
           <li key={e.id} data-event={e.id} onClick={() => selectTown(e.town.code)}>

@@ -24,7 +24,7 @@ export function WarningList(props: {
   return (
     <ul className="warning-list fit" ref={ref}>
       {shown.map((w) => (
-        <li key={w.id} data-warning={w.id} style={{ borderLeftColor: LEVEL_COLORS[w.level] }} onClick={() => selectTown(w.town.code)}>
+        <li key={w.id} data-warning={w.id} data-status={w.status} style={{ borderLeftColor: LEVEL_COLORS[w.level] }} onClick={() => selectTown(w.town.code)}>
           <div className="warning-line">
             <LevelBadge level={w.level} short />
             <b className="warning-town"><Src>{w.town.name}</Src></b>

@@ -2,6 +2,7 @@ import { DAY_MS } from '../../../shared/districtTime';
 import type { JSX } from 'react';
 import { fmtDateTime, fmtTime, useT } from '../i18n';
 import { useFreshness } from '../store/freshness';
+import { referenceNow, useLookback } from '../store/lookback';
 
 
 /**
@@ -11,9 +12,10 @@ import { useFreshness } from '../store/freshness';
 export function AsOf({ time, className }: { time: string | null | undefined; className?: string }): JSX.Element {
   const t = useT();
   const overall = useFreshness((s) => s.overall);
+  const asOf = useLookback((s) => s.asOf);
   const cls = `as-of as-of--${time ? overall : 'offline'}${className ? ` ${className}` : ''}`;
   if (!time) return <span className={cls} data-freshness="none">{t('asOf.none')}</span>;
-  const old = Date.now() - Date.parse(time) > DAY_MS;
+  const old = referenceNow(asOf) - Date.parse(time) > DAY_MS;
   const when = old ? fmtDateTime(time) : fmtTime(time);
   const mark = overall === 'fresh' ? '' : overall === 'stale' ? t('asOf.stale') : t('asOf.offline');
   return (

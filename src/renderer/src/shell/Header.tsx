@@ -4,6 +4,7 @@ import { useT } from '../i18n';
 import { useCockpit } from '../store/cockpit';
 import { Clock } from './Clock';
 import { FreshnessBar } from './FreshnessBar';
+import { LookbackControl } from './LookbackControl';
 import { PlayControl } from './PlayControl';
 import { PairingCode } from '../control/PairingCode';
 
@@ -38,6 +39,7 @@ export function Header({ title, pages }: { title: string; pages: readonly PageId
           </button>
         ))}
       </nav>
+      <LookbackControl />
       {week && (
         <button type="button" className="lookback" data-testid="lookback" onClick={(e) => {
             e.currentTarget.blur();
