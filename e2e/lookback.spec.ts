@@ -149,6 +149,8 @@ test('every page and the town detail, looked back to four weeks on, show what th
   const banner = page.locator('[data-testid="lookback-banner"]');
   await expect(banner).toHaveText(`回看 · 截至 ${DAY}`);
   await expect(page.locator('[data-testid="wall"]')).toHaveAttribute('data-lookback', 'on');
+  // The core owns the wall's look back (a presenter and a phone see it): the wall reported it.
+  await expect.poll(() => hub.control.state('main').asOf).toBe(DAY);
   const back = await allFigures(page);
   for (const name of Object.keys(live)) expect(back[name], `${name} as of ${DAY}`).toBe(live[name]);
 
@@ -168,8 +170,16 @@ test('every page and the town detail, looked back to four weeks on, show what th
   await page.keyboard.press('Home');
   await expect(banner).toHaveCount(0);
   await expect(page.locator('[data-testid="wall"]')).toHaveAttribute('data-lookback', 'off');
+  await expect.poll(() => hub.control.state('main').asOf).toBeNull();
   const now = await figures(page);
   expect(now).not.toBe(live.overview);
+
+  // A presenter or phone looks back (the core's wall state): the wall follows, banner and all.
+  hub.control.act('main', { type: 'asOf.set', asOf: DAY }, 'presenter');
+  await expect(banner).toHaveText(`回看 · 截至 ${DAY}`);
+  expect(await figures(page)).toBe(live.overview);
+  hub.control.act('main', { type: 'live' }, 'presenter');
+  await expect(banner).toHaveCount(0);
 
   // Back beyond what the cache holds: it says so.
   for (let i = 0; i < 40; i++) await page.keyboard.press('Shift+ArrowLeft');

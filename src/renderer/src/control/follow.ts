@@ -10,6 +10,7 @@ import { create } from 'zustand';
 import type { ControlVia, WallAction, WallPairing, WallState } from '../../../shared/control/types';
 import type { IsoDate } from '../../../shared/readModel';
 import { useCockpit, type CockpitState } from '../store/cockpit';
+import { useLookback } from '../store/lookback';
 import { NotPairedError, wallLink, type WallControlLink } from './link';
 
 export interface WallControlStore {
@@ -51,6 +52,8 @@ export function applyState(state: WallState, store: typeof useCockpit): void {
   const playing = store.getState().playing;
   if (state.held && playing) store.getState().pauseByHand();
   if (!state.held && !playing) store.getState().setPlaying(true);
+  // The look back a presenter or phone chose (a replay here stops: someone else is steering).
+  if (state.asOf !== useLookback.getState().asOf) useLookback.setState({ asOf: state.asOf, replay: null });
 }
 
 let stop: (() => void) | null = null;
@@ -142,9 +145,16 @@ export function startWallFollow(link: WallControlLink = wallLink({ display: true
     for (const { action, via } of actionsFor(before, after, useWallControl.getState().state)) send(action, via);
   });
 
+  // The wall's own look back (keys, the header control, a replay's steps) goes to the core too.
+  const offLookback = useLookback.subscribe((after, before) => {
+    if (applying || after.asOf === before.asOf || after.asOf === (useWallControl.getState().state?.asOf ?? null)) return;
+    send(after.asOf ? { type: 'asOf.set', asOf: after.asOf } : { type: 'live' }, 'keyboard');
+  });
+
   stop = () => {
     offLink();
     offStore();
+    offLookback();
     stop = null;
   };
   return stop;

@@ -13,8 +13,9 @@ export const REPLAY_WEEKS = 12;
 
 /**
  * The header's look-back control (回看): ◀ a week back, the banner 回看 · 截至 YYYY-MM-DD while
- * looking back (with "older than the cache holds" when it is), ▶ a week forward, replay, and
- * back to live; while live, a week picker to jump back to any week the cache holds. The wall never confuses the past with now: the banner
+ * looking back (with "older than the cache holds" when it is), ▶ a week forward and back to
+ * live; while live, a week picker to jump back to any week the cache holds; ⏵ replays
+ * REPLAY_WEEKS weeks from the week shown (from REPLAY_WEEKS ago when live). The wall never confuses the past with now: the banner
  * stays while any past day is shown, and the whole wall gets the look-back frame (App).
  */
 export function LookbackControl(): JSX.Element {
@@ -68,17 +69,20 @@ export function LookbackControl(): JSX.Element {
           ))}
         </select>
       )}
+      {/* Narrow (an icon, named for screen readers): the header of a 1920 wall is full. */}
       <button
         type="button"
         className="lb-replay"
         data-testid="lookback-replay"
         aria-pressed={replaying}
+        aria-label={replaying ? t('lookback.stop') : t('lookback.replay')}
+        title={replaying ? t('lookback.stop') : t('lookback.replay')}
         onClick={blurThen(() => (replaying ? useLookback.getState().setReplay(null) : lookbackActions.replay(replayFrom, addDays(replayFrom, 7 * REPLAY_WEEKS))))}
       >
         {replaying ? t('lookback.stop') : t('lookback.replay')}
       </button>
       {asOf && (
-        <button type="button" className="lb-live" data-testid="lookback-live" onClick={blurThen(lookbackActions.live)}>
+        <button type="button" className="lb-live" data-testid="lookback-live" onClick={blurThen(lookbackActions.live)} title={t('lookback.backToLive')}>
           {t('lookback.live')}
         </button>
       )}

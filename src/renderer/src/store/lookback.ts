@@ -1,6 +1,6 @@
 /**
- * Looking back (回看): the one as-of of the whole cockpit, in the renderer until the core owns
- * the wall's state (then `useAsOf` reads and acts on that instead; nothing else changes).
+ * Looking back (回看): the one as-of of the whole cockpit. The core owns it per wall (WallState
+ * asOf, src/shared/control); this store is the wall's copy, kept in step by control/follow.ts.
  * Every page query is asked as of this day (data/useQuery.ts); null is live.
  * A replay steps it a week at a time over a range of weeks, then stops where it ended.
  */
@@ -86,8 +86,9 @@ export const lookbackActions = {
 };
 
 /**
- * The cockpit's as-of, and what can be done with it. The one seam for the core-owned wall state
- * (`asOf.set` / `live` actions): swap these two lines for the wall state's and its actions.
+ * The cockpit's as-of, and what can be done with it. This store mirrors the core-owned wall
+ * state (control/follow.ts): a presenter's or phone's `asOf.set` / `live` lands here, and a
+ * change made here (keys, header, replay) is sent to the core as the same actions.
  */
 export function useAsOf(): { asOf: IsoDate | null; replaying: boolean } & typeof lookbackActions {
   const asOf = useLookback((s) => s.asOf);

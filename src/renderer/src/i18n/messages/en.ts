@@ -221,10 +221,11 @@ export const en: Translation<typeof zhCN> = {
   'level.yellow.short': 'Medium',
 
   'lookback.back': 'A week back',
+  'lookback.backToLive': 'Back to live (Home key)',
   'lookback.banner': 'Looking back · as of {date}',
   'lookback.emptyCache': 'The cache holds nothing this old',
   'lookback.forward': 'A week forward',
-  'lookback.live': 'Back to live',
+  'lookback.live': 'Live',
   'lookback.liveMark': 'Live',
   'lookback.olderThanCache': 'Older than the cache holds (from {since})',
   'lookback.pick': 'Pick a week to look back to',

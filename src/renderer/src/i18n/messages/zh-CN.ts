@@ -222,10 +222,11 @@ export const zhCN = {
   'level.yellow.short': '中风险',
 
   'lookback.back': '回看上一周',
+  'lookback.backToLive': '回到实时（Home 键）',
   'lookback.banner': '回看 · 截至 {date}',
   'lookback.emptyCache': '缓存中没有这一天及以前的数据',
   'lookback.forward': '下一周',
-  'lookback.live': '回到实时',
+  'lookback.live': '实时',
   'lookback.liveMark': '实时',
   'lookback.olderThanCache': '早于缓存保存的数据（最早 {since}）',
   'lookback.pick': '选择回看的周',
