@@ -7,9 +7,8 @@ import '../fonts/noto-sans-sc-400.css';
 import '../fonts/noto-sans-sc-700.css';
 import '../fonts/barlow-500.css';
 import '../fonts/barlow-700.css';
-import { CONSULTATION_CATEGORY_NAMES, EVENT_TYPE_NAMES, PERSONNEL_ROLE_NAMES, STANDARD_VOCABULARY } from '../../../shared/contract';
 import type { MetaModel } from '../../../shared/readModel';
-import { MESSAGES } from '../i18n';
+import { stringsOf, UI_TEXT } from './uiText';
 
 export const FONT_TEXT = '"Noto Sans SC"';
 export const FONT_NUMBERS = 'Barlow';
@@ -36,22 +35,6 @@ export function loadGlyphs(text: string): Promise<void> {
   if (!fresh) return Promise.resolve();
   return Promise.all(FACES.map((face) => document.fonts.load(face, fresh).catch(() => []))).then(() => undefined);
 }
-
-/** Every string inside a small value (a vocabulary): its names and units. */
-function stringsOf(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const v of value) stringsOf(v, out);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) stringsOf(v, out);
-  return out;
-}
-
-/**
- * What canvas charts draw, known before any data: the catalogue's texts (both languages), the
- * contract's names for event types, roles and categories, the standard vocabulary, figures.
- */
-const UI_TEXT =
-  '0123456789.,:%+−-—·/()（）：、ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz' +
-  stringsOf([MESSAGES, EVENT_TYPE_NAMES, PERSONNEL_ROLE_NAMES, CONSULTATION_CATEGORY_NAMES, STANDARD_VOCABULARY]).join('');
 
 let canvasGlyphs: Promise<void> = loadGlyphs(UI_TEXT);
 
