@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HealthModel } from '../../../shared/readModel';
-import { deriveFreshness } from './freshness';
+import { deriveFreshness, useFreshness } from './freshness';
 
 const NOW = Date.parse('2026-11-27T02:00:00Z');
 const iso = (msAgo: number) => new Date(NOW - msAgo).toISOString();
@@ -63,5 +63,18 @@ describe('deriveFreshness', () => {
   it('never calls data current before the core has answered', () => {
     expect(deriveFreshness({ ...base, health: null }).overall).toBe('stale');
     expect(deriveFreshness({ ...base, link: false, health: null }).overall).toBe('offline');
+  });
+});
+
+describe('the freshness store', () => {
+  it('keeps its state when a judgement changes nothing, and takes a change', () => {
+    const store = useFreshness;
+    store.getState().update({ ...base, health: health() });
+    const before = store.getState();
+    store.getState().update({ ...base, now: NOW + 1_000, health: health() });
+    expect(store.getState()).toBe(before);
+    store.getState().update({ ...base, link: false, linkDownSince: NOW, health: health() });
+    expect(store.getState()).not.toBe(before);
+    expect(store.getState().overall).toBe('stale');
   });
 });

@@ -75,10 +75,19 @@ interface FreshnessStore extends FreshnessView {
   update(inputs: Inputs): void;
 }
 
-export const useFreshness = create<FreshnessStore>()((set) => ({
+/** Whether two views say the same (their sources are a handful of short records). */
+const sameView = (a: FreshnessView, b: FreshnessView): boolean =>
+  a.overall === b.overall && a.staleSince === b.staleSince && a.asOf === b.asOf && JSON.stringify(a.sources) === JSON.stringify(b.sources);
+
+export const useFreshness = create<FreshnessStore>()((set, get) => ({
   overall: 'offline',
   staleSince: null,
   asOf: null,
   sources: [],
-  update: (inputs) => set(deriveFreshness(inputs)),
+  // Judged every second: a judgement that changed nothing leaves the store as it was, so
+  // nothing subscribed renders again (an idle wall does no work for the same picture).
+  update: (inputs) => {
+    const next = deriveFreshness(inputs);
+    if (!sameView(get(), next)) set(next);
+  },
 }));
