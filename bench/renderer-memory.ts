@@ -10,7 +10,7 @@
  * (DOM, layout, text shaping caches) are printed beside them, with intermediate readings, so
  * a leak shows as a trend that keeps climbing.
  *
- *   npm run build && node --import tsx bench/renderer-memory.ts [--updates 2000] [--switches 1000]
+ *   npm run build && node --import tsx bench/renderer-memory.ts [--updates 2000] [--switches 1000] [--size 1920x1080]
  */
 import { eventRecord } from '../e2e/fixtures/records';
 import { PAGE_IDS } from '../src/shared/config';
@@ -23,6 +23,8 @@ function arg(name: string, fallback: number): number {
 const UPDATES = arg('updates', 2000);
 const SWITCHES = arg('switches', 1000);
 const TARGET_HEAP = 10 * 1024 * 1024;
+const sizeAt = process.argv.indexOf('--size');
+const [WIDTH, HEIGHT] = (sizeAt > 0 ? process.argv[sizeAt + 1] : '1920x1080').split('x').map(Number);
 
 interface Reading {
   /** From a heap snapshot: JavaScript objects, arrays, closures and strings. */
@@ -114,13 +116,13 @@ async function waitFor(cdp: BareChromium, condition: string, timeoutMs = 30_000)
 
 // Events sync every 50 ms so updates arrive as fast as the pipeline carries them.
 const stack = await startStack({ intervalSec: 5, source: { intervalsSec: { events: 0.05 } } });
-const cdp = await launchBareChromium(1920, 1080);
+const cdp = await launchBareChromium(WIDTH, HEIGHT);
 try {
   for (let i = 0; i < 400 && (await stack.cockpit.query('meta', {})).weeks.length === 0; i++) await new Promise((r) => setTimeout(r, 250));
   await cdp.send('Page.enable');
   await cdp.send('Runtime.enable');
   await cdp.send('Performance.enable');
-  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1920, height: 1080, deviceScaleFactor: 1, mobile: false });
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: WIDTH, height: HEIGHT, deviceScaleFactor: 1, mobile: false });
   await cdp.send('Page.navigate', { url: `${stack.url}/` });
   await waitFor(cdp, `!!document.querySelector('[data-testid="freshness"][data-link="up"]')`);
   await press(cdp, '3'); // the events page: live feed, flow, per-town charts
@@ -143,7 +145,7 @@ try {
     }
   };
 
-  console.log('renderer memory (1920×1080, Chromium through the hub, bare DevTools protocol)');
+  console.log(`renderer memory (${WIDTH}×${HEIGHT}, Chromium through the hub, bare DevTools protocol)`);
   const t0 = performance.now();
   await feedUpdates(100);
   const after100 = await reading(cdp);

@@ -5,14 +5,15 @@
  * summed over the tree (shared pages counted in each process); PSS (shared pages divided)
  * beside it. Target (issue 14): flat within 5%.
  *
- *   npm run build && node --import tsx bench/renderer-rss.ts [--switches 10000] [--size 1920x1080]
+ *   npm run build && node --import tsx bench/renderer-rss.ts [--switches 10000 | --rss-switches 10000] [--size 1920x1080]
  */
 import { PAGE_IDS } from '../src/shared/config';
 import { startStack } from '../e2e/fixtures/stack';
 import { arg, launchBenchBrowser, treeMemory, verdict, type PageSession } from './lib/chromium';
 import { PAINTED, pressKey } from './lib/wall';
 
-const SWITCHES = Number(arg('switches', '10000'));
+// --rss-switches when run with others (npm run bench -- wall --rss-switches 2000): --switches is renderer-memory's too.
+const SWITCHES = Number(arg('rss-switches', arg('switches', '10000')));
 const [WIDTH, HEIGHT] = arg('size', '1920x1080').split('x').map(Number);
 const EARLY = 100;
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
