@@ -65,7 +65,7 @@ test('a five-page pack: cover and four pages at a past week, text extractable, f
     // PNGs of each page at a wall's size (3840×2160).
     expect(a.pngs).toHaveLength(4);
     for (const png of a.pngs) expect(pngSize(png)).toEqual([3840, 2160]);
-    run('pdftoppm', ['-png', '-r', '48', '-f', '1', '-l', '3', a.pdf, join('test-results', 'brief-page')]);
+    run('pdftoppm', ['-png', '-r', '72', '-f', '1', '-l', '3', a.pdf, join('test-results', 'brief-page')]);
   } finally {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }

@@ -41,7 +41,7 @@ export function Remote(): JSX.Element {
           {s?.held ? t('control.resume') : t('control.hold')}
         </button>
         <button type="button" data-testid="remote-close-town" disabled={!s?.town} onClick={act({ type: 'town.pick', town: null })}>
-          {t('control.noTown')}
+          {t('control.closeTown')}
         </button>
         <button type="button" data-testid="remote-week-back" onClick={() => void c.act({ type: 'asOf.set', asOf: s?.asOf ? addDays(s.asOf, -7) : addDays(localToday(), -7) })}>
           {t('control.weekBack')}

@@ -274,6 +274,7 @@ export const en: Translation<typeof zhCN> = {
   'control.resume': 'Resume',
   'control.town': 'Town',
   'control.noTown': '(no town open)',
+  'control.closeTown': 'Close the town',
   'control.weekBack': 'A week back',
   'control.weekForward': 'A week on',
   'control.live': 'Back to live',

@@ -275,6 +275,7 @@ export const zhCN = {
   'control.resume': '继续轮播',
   'control.town': '镇街',
   'control.noTown': '（不打开镇街）',
+  'control.closeTown': '关闭镇街详情',
   'control.weekBack': '回看上一周',
   'control.weekForward': '后一周',
   'control.live': '回到实时',
