@@ -59,6 +59,8 @@ export interface HealthModel {
   sources: SourceHealth[];
   freshness: Freshness[];
   cache: { path: string; sizeBytes: number; schemaVersion: number; rebuiltFrom: string | null };
+  /** Stored rows the screens answer without (they break the contract's bounds), and why. */
+  leftOut?: Array<{ what: string; reason: string }>;
   /** `count`: every record ever quarantined; `kept`: the newest rows still held (quarantine is bounded). */
   quarantine: Array<{ endpoint: string; count: number; kept: number; lastReason: string | null }>;
   /** Added by the core host (src/core/host): the configuration in use and the last one refused. */

@@ -19,7 +19,7 @@ import {
   type RiskModelConfig,
   type TownForecast,
 } from '../../shared/risk';
-import type { ReadContext } from './context';
+import { LEFT_OUT_MAX, type ReadContext } from './context';
 import { SOURCE_FILTER } from './sources';
 import { isoTime } from '../../shared/districtTime';
 
@@ -131,6 +131,7 @@ export function createAssessedWeeksReader(
     // one row never makes a screen fail, and a cache holding one heals without a rebuild.
     const rows: PeriodRow[] = [];
     const periods: PeriodValues[] = [];
+    for (const key of ctx.leftOut.keys()) if (key.startsWith('riskPeriods ')) ctx.leftOut.delete(key);
     for (const r of latest.values()) {
       try {
         if (!COUNTABLE_WEEK.test(r.week_start)) throw new Error(`weekStart: ${r.week_start} is not a week from 2000 to 2199`);
@@ -142,6 +143,7 @@ export function createAssessedWeeksReader(
         rows.push(r);
       } catch (err) {
         ctx.logger.warn('read model: unreadable risk period skipped', { town: r.town_code, week: r.week_start, error: (err as Error).message });
+        if (ctx.leftOut.size < LEFT_OUT_MAX) ctx.leftOut.set(`riskPeriods ${r.town_code} ${r.week_start.slice(0, 12)}`, (err as Error).message.slice(0, 300));
       }
     }
     const towns = ctx.towns().map((t) => ({ code: t.code, population: t.population }));

@@ -95,6 +95,7 @@ export function createHealthQuery(ctx: ReadContext, opts: HealthOptions) {
         schemaVersion: userVersion.get() as number,
         rebuiltFrom: opts.rebuiltFrom ?? null,
       },
+      leftOut: [...ctx.leftOut].map(([what, reason]) => ({ what, reason })),
       // Quarantine keeps only the newest rows (src/core/cache): the count is every record ever quarantined.
       quarantine: quarantined.map((q) => ({
         endpoint: sourceRows.length > 1 ? `${q.source_id}/${q.endpoint}` : q.endpoint,

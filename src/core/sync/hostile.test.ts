@@ -293,6 +293,14 @@ describe('row 2: absurd numbers and out-of-range times are quarantined with the 
       await everyScreenAnswers();
       const risk = await c.query('risk', { week: '2001-01-01' });
       expect(risk.towns.every((t) => Number.isFinite(t.score))).toBe(true);
+      // The screens answer without the two rows, and health says why.
+      const leftOut = (await c.query('health')).leftOut ?? [];
+      expect(leftOut).toEqual(
+        expect.arrayContaining([
+          { what: expect.stringMatching(/^riskPeriods \d{9} 9999-12-27$/), reason: 'weekStart: 9999-12-27 is not a week from 2000 to 2199' },
+          { what: expect.stringMatching(/^riskPeriods \d{9} 2001-01-01$/), reason: expect.stringMatching(/^indicators: criminalCases: /) },
+        ]),
+      );
     } finally {
       writable.prepare(`DELETE FROM risk_periods WHERE id IN ('bad-9999', 'bad-huge')`).run();
       writable.close();
