@@ -125,6 +125,9 @@ export function buildPackDocument(dom: PackDom): void {
   }
 }
 
+/** Defines esbuild's `__name` helper in a page, for functions this module passes to it. */
+export const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f)';
+
 let shared: Promise<Browser> | null = null;
 /** One Chromium per process, started on first use (a pack from the presenter should not wait for a launch twice). */
 function browserFor(path: string): Promise<Browser> {
@@ -177,6 +180,8 @@ export async function renderPack(opts: RenderOptions): Promise<RenderedPack> {
   try {
     const page = await context.newPage();
     await page.goto(`${opts.hubUrl}/?print=cover&lang=${locale}`, { waitUntil: 'load' });
+    // tsx/esbuild (npm run brief) wraps named functions in a `__name` helper the page lacks.
+    await page.evaluate(NAME_SHIM);
     await page.evaluate(buildPackDocument, dom);
     // Each page is done when its frame has painted with data (the wall marks that), and fonts are in.
     for (const id of model.pages) {

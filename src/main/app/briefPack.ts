@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Locale } from '../../shared/i18n';
 import type { PageId } from '../../shared/wall/pages';
 import { buildPackModel, type Ask, type PackModel } from '../../core/brief/packModel';
-import { buildPackDocument, DESIGN, packTexts, type PackDom } from '../../core/brief/render';
+import { buildPackDocument, DESIGN, NAME_SHIM, packTexts, type PackDom } from '../../core/brief/render';
 
 export interface DesktopPackOptions {
   ask: Ask;
@@ -94,7 +94,7 @@ export async function makeDesktopPack(opts: DesktopPackOptions): Promise<{ model
   try {
     await cover.loadURL(`${opts.origin}/index.html?print=cover&lang=${locale}`);
     // The builder's source and the data as JSON: data reaches the page as values, never as markup.
-    await cover.webContents.executeJavaScript(`(${buildPackDocument.toString()})(${JSON.stringify(dom)})`);
+    await cover.webContents.executeJavaScript(`${NAME_SHIM}; (${buildPackDocument.toString()})(${JSON.stringify(dom)})`);
     await cover.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
     const path = join(opts.dir, '00-cover.pdf');
     writeFileSync(path, await cover.webContents.printToPDF(pdfOptions));

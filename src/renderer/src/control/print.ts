@@ -34,8 +34,6 @@ export function printMode(search: string = location.search): PrintMode {
 /** Hold the page and the as-of for printing, whatever the config or the playlist say. */
 export function startPrint(mode: Extract<PrintMode, { kind: 'page' }>, client: QueryClient): void {
   if (mode.locale) useCockpit.getState().setLocale(mode.locale);
-  // The risk week shown by the pages that pick one (the five-colour map, the town detail).
-  if (mode.week) useCockpit.getState().setWeek(mode.week);
   const state: WallState = { wall: 'print', rev: 1, page: mode.page, pages: [mode.page], held: true, asOf: mode.asOf, town: null, alert: null, updatedAt: new Date(0).toISOString(), by: null };
   const hold = (): void => {
     const s = useCockpit.getState();

@@ -10,6 +10,7 @@ import { useLocale, useT } from '../i18n';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { usePage } from '../pages/registry';
 import { useCockpit } from '../store/cockpit';
+import { useLookback } from '../store/lookback';
 import { PairForm } from './PairForm';
 import { requestPack } from './pack';
 
@@ -30,6 +31,7 @@ export function Presenter(): JSX.Element {
   // The previews look back with the wall: pages read the look-back date from the same store.
   useEffect(() => {
     useWallControl.setState({ state, asOf: state?.asOf ?? null });
+    if ((state?.asOf ?? null) !== useLookback.getState().asOf) useLookback.setState({ asOf: state?.asOf ?? null, replay: null });
   }, [state]);
   useEffect(() => {
     document.documentElement.lang = locale;
