@@ -21,6 +21,7 @@ const BENCHES: Array<{ file: string; args?: string[]; groups?: string[] }> = [
   { file: 'bench/idle-poll.ts' },
   { file: 'bench/core-host.ts', args: ['--runs', '30'] },
   { file: 'bench/hub-start.ts' },
+  { file: 'bench/brief-pack.ts' },
   { file: 'bench/hub-capacity.ts', groups: ['duty'] },
   { file: 'bench/renderer-bundle.ts', groups: ['wall'] },
   { file: 'bench/renderer-visual.ts', groups: ['wall'] },
