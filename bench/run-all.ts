@@ -31,6 +31,7 @@ const BENCHES: Array<{ file: string; args?: string[]; groups?: string[] }> = [
   { file: 'bench/renderer-memory.ts', args: ['--size', '7680x2160'], groups: ['wall'] },
   { file: 'bench/renderer-rss.ts', groups: ['wall'] },
   { file: 'bench/renderer-rss.ts', args: ['--size', '7680x2160'], groups: ['wall'] },
+  { file: 'bench/lookback.ts', groups: ['wall'] },
 ];
 
 const firstOption = process.argv.findIndex((a, i) => i >= 2 && a.startsWith('--'));
