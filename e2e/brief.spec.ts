@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -36,7 +36,7 @@ test('a five-page pack: cover and four pages at a past week, text extractable, f
       );
     }
     const [a, b] = packs;
-    console.log(`pack of ${a.pageCount} pages in ${Math.round(a.ms)} ms, then ${Math.round(b.ms)} ms; figures ${a.model.figuresSha256.slice(0, 8)}`);
+    console.log(`pack of ${a.pageCount} pages in ${Math.round(a.ms)} ms (${JSON.stringify(a.phases, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))}), then ${Math.round(b.ms)} ms; figures ${a.model.figuresSha256.slice(0, 8)}`);
     expect(a.model.asOf).not.toBeNull();
     expect(a.pageCount).toBe(5);
     expect(run('pdfinfo', [a.pdf])).toMatch(/^Pages:\s+5$/m);
@@ -65,6 +65,7 @@ test('a five-page pack: cover and four pages at a past week, text extractable, f
     // PNGs of each page at a wall's size (3840×2160).
     expect(a.pngs).toHaveLength(4);
     for (const png of a.pngs) expect(pngSize(png)).toEqual([3840, 2160]);
+    copyFileSync(a.pngs[1], join('test-results', 'brief-risk-3840x2160.png'));
     run('pdftoppm', ['-png', '-r', '72', '-f', '1', '-l', '3', a.pdf, join('test-results', 'brief-page')]);
   } finally {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });

@@ -43,6 +43,8 @@ export interface RenderedPack {
   record: string;
   /** PDF pages: the cover and one per wall page. */
   pageCount: number;
+  /** Milliseconds per step: the document and its frames drawn, the PNGs, the PDF. */
+  phases: { draw: number; pngs: number; pdf: number };
 }
 
 /** Lines of the stamp and the cover, built in Node (so the Electron side can reuse them). */
@@ -178,6 +180,7 @@ export async function renderPack(opts: RenderOptions): Promise<RenderedPack> {
   const browser = await browserFor(opts.chromiumPath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
   const context = await browser.newContext({ viewport: { width: DESIGN.width, height: DESIGN.height + STAMP_PX }, deviceScaleFactor: scale, locale, extraHTTPHeaders: opts.headers });
   try {
+    const t0 = performance.now();
     const page = await context.newPage();
     await page.goto(`${opts.hubUrl}/?print=cover&lang=${locale}`, { waitUntil: 'load' });
     // tsx/esbuild (npm run brief) wraps named functions in a `__name` helper the page lacks.
@@ -193,6 +196,7 @@ export async function renderPack(opts: RenderOptions): Promise<RenderedPack> {
       for (const f of [...document.querySelectorAll('iframe')]) await f.contentDocument?.fonts.ready;
     });
 
+    const t1 = performance.now();
     mkdirSync(dirname(opts.out) || '.', { recursive: true });
     const base = join(dirname(opts.out), basename(opts.out, extname(opts.out)));
     const pngs: string[] = [];
@@ -201,13 +205,15 @@ export async function renderPack(opts: RenderOptions): Promise<RenderedPack> {
       await page.locator(`iframe[data-page="${id}"]`).screenshot({ path });
       pngs.push(path);
     }
+    const t2 = performance.now();
     await page.pdf({ path: opts.out, printBackground: true, preferCSSPageSize: true });
+    const t3 = performance.now();
     const record = `${base}.json`;
     writeFileSync(
       record,
       `${JSON.stringify({ district: model.district, week: model.week, asOf: model.asOf, asOfText: model.asOfText, pages: model.pages, sources: model.sources, map: model.map, cacheState: model.cacheState, cacheStateSha256: model.cacheStateSha256, figuresSha256: model.figuresSha256, figures: model.figures, pdf: basename(opts.out), pngs: pngs.map((p) => basename(p)) }, null, 2)}\n`,
     );
-    return { pdf: opts.out, pngs, record, pageCount: 1 + model.pages.length };
+    return { pdf: opts.out, pngs, record, pageCount: 1 + model.pages.length, phases: { draw: t1 - t0, pngs: t2 - t1, pdf: t3 - t2 } };
   } finally {
     await context.close();
   }

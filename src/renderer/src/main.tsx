@@ -31,20 +31,24 @@ queryClient.getQueryCache().subscribe((e) => {
 restoreAfterSoftReload();
 // The answers the page came with (the hub writes them in): the first render has data.
 seedFromBoot(queryClient);
-// Listen to the core before the first render so the link state is known from the start.
-startLive();
 // Follow the wall's control state (the core's), and report what changes here — unless printing
 // a briefing pack, which shows one page at one as-of and never touches the wall.
 const print = printMode();
+// Listen to the core before the first render so the link state is known from the start (a
+// pack's cover has no data of its own to keep fresh).
+if (print?.kind !== 'cover') startLive();
 if (print?.kind === 'page') startPrint(print, queryClient);
 else if (!print) startWallFollow();
 // The first page's code starts loading with the shell's; the rest once the wall has painted.
-void loadPage(useCockpit.getState().page).catch(() => undefined);
+if (print?.kind !== 'cover') void loadPage(useCockpit.getState().page).catch(() => undefined);
 const preloadRest = (): void => {
   preloadPages();
   void loadTownDetail();
 };
-if ('requestIdleCallback' in window) requestIdleCallback(preloadRest, { timeout: 3000 });
+// A printed page needs no other page's code.
+if (print) {
+  /* nothing more to load */
+} else if ('requestIdleCallback' in window) requestIdleCallback(preloadRest, { timeout: 3000 });
 else setTimeout(preloadRest, 1500);
 if (print?.kind !== 'cover') createRoot(document.getElementById('root')!).render(
   <QueryClientProvider client={queryClient}>
