@@ -44,11 +44,15 @@ try {
   // In process, Chromium warm after the first (the hub's POST /api/brief).
   const hub = await startHub({ core, staticDir: RENDERER_DIR, port: 0, logger: silentLogger });
   const warm: number[] = [];
+  const phases: Array<{ draw: number; pngs: number; pdf: number }> = [];
   let hash = '';
   for (let i = 0; i <= runs; i++) {
     const out = join(dataDir, `warm-${i}.pdf`);
     const pack = await makeBriefPack({ hubUrl: hub.url, ask: (n, p) => Promise.resolve(core.query(n, p)), week, pages: ['overview', 'risk', 'events', 'consultation'], out });
-    if (i > 0) warm.push(pack.ms); // the first run starts Chromium
+    if (i > 0) {
+      warm.push(pack.ms); // the first run starts Chromium
+      phases.push(pack.phases);
+    }
     if (hash && hash !== pack.model.figuresSha256) throw new Error('figures hash changed between runs on one cache');
     hash = pack.model.figuresSha256;
   }
@@ -78,6 +82,7 @@ try {
   console.log(`five-page pack (cover + 4 pages), week ${week}, figures ${hash.slice(0, 8)} in every run`);
   const a = report('npm run brief (new process, cold Chromium)', cold);
   const b = report('in a running hub (POST /api/brief, warm Chromium)', warm);
+  console.log(`  of which (medians): frames drawn ${(median(phases.map((p) => p.draw)) / 1000).toFixed(2)} s, four 3840×2160 PNGs ${(median(phases.map((p) => p.pngs)) / 1000).toFixed(2)} s, PDF ${(median(phases.map((p) => p.pdf)) / 1000).toFixed(2)} s`);
   process.exitCode = a && b ? 0 : 1;
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
