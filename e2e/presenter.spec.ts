@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { closePackBrowser } from '../src/core/brief/render';
 import { useStack } from './fixtures/stack';
 import { openWall } from './fixtures/wall';
 
 // The presenter (/presenter) and the phone remote (/remote) drive the wall through wall control.
 const stack = useStack({ builtIn: true, config: { playlist: { intervalSec: 600 } } });
+// The hub's pack Chromium runs in this process (the stack's hub is in-process).
+test.afterAll(closePackBrowser);
 
 /** The browser's Date.now() when the wall's `attr` becomes `value` (armed before the action). */
 async function armWatch(wall: Page, attr: string, value: string): Promise<void> {
@@ -38,8 +42,9 @@ async function pairWith(wall: Page, page: Page): Promise<void> {
   await page.locator('[data-testid="pair-submit"]').click();
 }
 
-test('the presenter drives the wall: next, back, hold, a town, a week back and live; the wall follows within 300 ms', async ({ browser }) => {
-  const context = await browser.newContext();
+test('the presenter drives the wall: next, back, hold, a town, a week back and live; the wall follows within 300 ms; B makes the pack', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ acceptDownloads: true });
   const wall = await context.newPage();
   await wall.setViewportSize({ width: 1920, height: 1080 });
   await openWall(wall, stack().url);
@@ -102,6 +107,12 @@ test('the presenter drives the wall: next, back, hold, a town, a week back and l
   await seenAt(wall);
   await expect(wallEl).toHaveAttribute('data-page', 'events');
   await presenter.screenshot({ path: 'test-results/screens/presenter-1600x900.png' });
+  // B (or the button) makes the briefing pack of this week: a PDF download from the hub.
+  const [download] = await Promise.all([presenter.waitForEvent('download', { timeout: 60_000 }), presenter.keyboard.press('b')]);
+  expect(download.suggestedFilename()).toMatch(/^brief-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const pdf = readFileSync((await download.path())!);
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  await expect(presenter.locator('[data-testid="pack-result"]')).toHaveText(download.suggestedFilename());
   await context.close();
 });
 
