@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../shared/config';
@@ -138,5 +138,57 @@ describe('hub wall control routes', () => {
     }
     // Other API routes still take GET only.
     expect((await post(hub.url, '/api/query/meta', {})).status).toBe(405);
+  });
+});
+
+describe('wall control on a hub beyond loopback', () => {
+  const external = Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a && !a.internal && a.family === 'IPv4')?.address;
+  let core: Core;
+  let hub: Hub;
+  let dir: string;
+  const token = 'a-token-of-at-least-16-chars';
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cockpit-wall-token-'));
+    core = await createCore({ config: configSchema.parse({}), dataDir: dir, logger: silentLogger });
+    hub = await startHub({ core, staticDir: dir, host: '0.0.0.0', port: 0, token, logger: silentLogger, heartbeatMs: 60_000 });
+  });
+  afterAll(async () => {
+    await hub.close();
+    await core.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.skipIf(!external)('keeps the token rule for every wall route, and tells the code to no display on another machine', async () => {
+    const base = `http://${external}:${hub.port}`;
+    const host = { host: `${external}:${hub.port}` };
+    // Without the token: nothing, not even pairing.
+    const code = hub.control.pairing('main').code;
+    expect((await post(base, '/api/wall/main/pair', { code }, host)).status).toBe(401);
+    expect((await post(base, '/api/wall/main/act', { action: { type: 'page.next' } }, host)).status).toBe(401);
+    // With it, a client elsewhere may pair and act…
+    const auth = { ...host, authorization: `Bearer ${token}` };
+    const paired = await post(base, '/api/wall/main/pair', { code }, auth);
+    expect(paired.status).toBe(200);
+    const cookie = String(paired.headers['set-cookie']).split(';')[0];
+    expect((await post(base, '/api/wall/main/act', { action: { type: 'page.go', page: 'risk' } }, { ...auth, cookie })).status).toBe(200);
+    // …but asking to be the wall's display does not reveal the code to it.
+    const { hostname, port } = new URL(base);
+    const events = await new Promise<string>((resolve, reject) => {
+      const req = request({ hostname, port, path: '/api/wall/main/stream?display=1', headers: auth }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        setTimeout(() => {
+          req.destroy();
+          resolve(text);
+        }, 300);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(events).toContain('event: state');
+    expect(events).not.toContain('event: pairing');
   });
 });
