@@ -29,7 +29,8 @@ export interface PackModel {
   /** The instant the figures count up to, as shown: the end of `asOf`, or the cache's newest data when live. */
   asOfText: string;
   pages: PageId[];
-  sources: Array<{ id: string; state: string; asOf: string | null; staleSince: string | null }>;
+  /** Each source's freshness; `asOfLocal` is its as-of in district time ("2026-12-04 20:31"). */
+  sources: Array<{ id: string; state: string; asOf: string | null; asOfLocal: string | null; staleSince: string | null }>;
   map: { kind: 'official' | 'approximate' | 'schematic'; labelZh: string; labelEn: string };
   brief: WeeklyBriefModel['sentences'];
   /** The cache the pack came from: each source's last successful sync, per endpoint, and the schema. */
@@ -75,6 +76,7 @@ export async function buildPackModel(ask: Ask, req: PackRequest, nowMs: number):
   const config = await ask('config', {});
   const time = districtTime(config.timeZone);
   const asOf = asOfForWeek(time, req.week, nowMs);
+  const localText = (ms: number): string => new Date(ms + time.offsetMs).toISOString().slice(0, 16).replace('T', ' ');
   const common = asOf ? { asOf } : {};
   const [meta, health, map, brief] = await Promise.all([ask('meta', common), ask('health', {}), ask('map', common), ask('weeklyBrief', { week: req.week, ...common })]);
   if (!meta.district || meta.towns.length === 0) throw new PackRequestError('the cache holds no district data yet: sync it first (npm run sync, or let the cockpit run)');
@@ -93,9 +95,9 @@ export async function buildPackModel(ask: Ask, req: PackRequest, nowMs: number):
     title: config.title,
     week: { start: brief.weekStart, end: brief.weekEnd },
     asOf,
-    asOfText: asOf ? `${asOf} 24:00` : (brief.asOf ?? health.now),
+    asOfText: asOf ? `${asOf} 24:00` : localText(Date.parse(brief.asOf ?? health.now)),
     pages: req.pages,
-    sources: health.freshness.map((f) => ({ id: f.sourceId, state: f.state, asOf: f.asOf, staleSince: f.staleSince })),
+    sources: health.freshness.map((f) => ({ id: f.sourceId, state: f.state, asOf: f.asOf, asOfLocal: f.asOf ? localText(Date.parse(f.asOf)) : null, staleSince: f.staleSince })),
     map: { kind: map.kind, labelZh: map.labelZh, labelEn: map.labelEn },
     brief: brief.sentences,
     cacheState,

@@ -51,7 +51,7 @@ export interface RenderedPack {
 export function packTexts(model: PackModel, locale: Locale): { text: PackText; sources: string; map: string; stamps: Record<string, string> } {
   const text = PACK_TEXT[locale];
   const sources = model.sources.length
-    ? model.sources.map((s) => `${s.id} ${text.sourceState[s.state] ?? s.state}${s.asOf ? ` ${s.asOf.slice(0, 16).replace('T', ' ')}` : ''}`).join('；')
+    ? model.sources.map((s) => `${s.id} ${text.sourceState[s.state] ?? s.state}${s.asOfLocal ? ` ${s.asOfLocal}` : ''}`).join('；')
     : text.none;
   const map = `${locale === 'en' ? model.map.labelEn : model.map.labelZh} (${text.mapKind[model.map.kind]})`;
   const stamps: Record<string, string> = {};
