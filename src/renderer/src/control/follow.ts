@@ -87,11 +87,20 @@ export function startWallFollow(link: WallControlLink = wallLink({ display: true
   let queue: Promise<void> = Promise.resolve();
   let inflight = 0;
   let latest: WallState | null = null;
+  // The newest state applied: an echo older than it (a state sent before our own last act's
+  // answer) must not flick the wall back to what it just left. A restarted core counts revs
+  // from 0 again: its states are newer by their time.
+  let applied: { rev: number; at: number } = { rev: -1, at: -1 };
+  const newer = (s: WallState, than: { rev: number; at: number }) => s.rev > than.rev || Date.parse(s.updatedAt) > than.at;
+  const offer = (state: WallState): void => {
+    if (newer(state, applied) && (!latest || newer(state, { rev: latest.rev, at: Date.parse(latest.updatedAt) }))) latest = state;
+  };
 
   const applyLatest = (): void => {
     if (!latest || inflight > 0) return;
     const state = latest;
     latest = null;
+    applied = { rev: state.rev, at: Date.parse(state.updatedAt) };
     useWallControl.setState({ state, asOf: state.asOf });
     applying = true;
     try {
@@ -105,14 +114,14 @@ export function startWallFollow(link: WallControlLink = wallLink({ display: true
     await ensurePaired();
     if (!paired) return; // a display that may not pair (another machine): it follows, it does not report
     try {
-      await link.act(action, via);
+      offer(await link.act(action, via));
     } catch (err) {
       if (!(err instanceof NotPairedError)) return;
       // The session ended (the hub restarted, or it expired): pair again with the code shown.
       paired = false;
       useWallControl.setState({ reporting: false });
       await ensurePaired();
-      if (paired) await link.act(action, via).catch(() => undefined);
+      if (paired) await link.act(action, via).then(offer, () => undefined);
     }
   };
 
@@ -131,7 +140,7 @@ export function startWallFollow(link: WallControlLink = wallLink({ display: true
     (state) => {
       // A wall nobody has set yet takes this display's page (the rotation's, so it does not hold).
       if (state.page === null && inflight === 0) send({ type: 'page.go', page: useCockpit.getState().page }, 'rotation');
-      latest = state;
+      offer(state);
       applyLatest();
     },
     (p) => {
