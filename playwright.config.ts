@@ -12,6 +12,8 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
+    // A failure keeps what the page showed, for whoever reads the CI log.
+    screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

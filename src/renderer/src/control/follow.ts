@@ -91,6 +91,9 @@ export function startWallFollow(link: WallControlLink = wallLink({ display: true
   // answer) must not flick the wall back to what it just left. A restarted core counts revs
   // from 0 again: its states are newer by their time.
   let applied: { rev: number; at: number } = { rev: -1, at: -1 };
+  // Changes made while the hub could not be reached (a town opened during an outage): sent
+  // again, in order, once it answers, so the core's older state does not undo them on return.
+  let unsent: Array<{ action: WallAction; via: ControlVia }> = [];
   const newer = (s: WallState, than: { rev: number; at: number }) => s.rev > than.rev || Date.parse(s.updatedAt) > than.at;
   const offer = (state: WallState): void => {
     if (newer(state, applied) && (!latest || newer(state, { rev: latest.rev, at: Date.parse(latest.updatedAt) }))) latest = state;
@@ -116,6 +119,8 @@ export function startWallFollow(link: WallControlLink = wallLink({ display: true
     try {
       offer(await link.act(action, via));
     } catch (err) {
+      // fetch's TypeError: no answer at all (the hub is down), not a refusal.
+      if (err instanceof TypeError) unsent = [...unsent, { action, via }].slice(-20);
       if (!(err instanceof NotPairedError)) return;
       // The session ended (the hub restarted, or it expired): pair again with the code shown.
       paired = false;
@@ -140,6 +145,11 @@ export function startWallFollow(link: WallControlLink = wallLink({ display: true
     (state) => {
       // A wall nobody has set yet takes this display's page (the rotation's, so it does not hold).
       if (state.page === null && inflight === 0) send({ type: 'page.go', page: useCockpit.getState().page }, 'rotation');
+      if (unsent.length) {
+        const again = unsent;
+        unsent = [];
+        for (const { action, via } of again) send(action, via);
+      }
       offer(state);
       applyLatest();
     },
