@@ -63,7 +63,9 @@ try {
         await page.send('Page.enable');
         await page.send('Page.navigate', { url: `${stack.url}/` });
         await page.waitFor(`document.querySelector('[data-testid="freshness"][data-link="up"]') && (${PAINTED})`);
-        await pressKey(page, ' '); // hold the rotation
+        // Hold the rotation (the core keeps the wall's hold across loads: it may be held already).
+        await page.waitFor(`document.querySelector('[data-testid="play"]')?.dataset.playing !== undefined`);
+        if ((await page.evaluate<string>(`document.querySelector('[data-testid="play"]').dataset.playing`)) === 'true') await pressKey(page, ' ');
         await page.waitFor(`document.querySelector('[data-testid="play"]')?.dataset.playing === 'false'`);
         for (const [i, id] of PAGE_IDS.entries()) {
           await pressKey(page, String(i + 1));
