@@ -13,7 +13,7 @@
 import { startStack } from '../e2e/fixtures/stack';
 import { arg, launchBenchBrowser, treeCpuMs, verdict } from './lib/chromium';
 import { servePlainEcharts } from './lib/plainEcharts';
-import { PAINTED, pressKey } from './lib/wall';
+import { PAINTED, setRotation } from './lib/wall';
 
 const IDLE_SEC = Number(arg('idle-sec', '120'));
 const ROTATING_MIN = Number(arg('minutes', '10'));
@@ -39,10 +39,7 @@ async function measure(s: Scenario, wallUrl: string, referenceUrl: string): Prom
     await page.send('Page.navigate', { url: s.kind === 'reference' ? referenceUrl : wallUrl });
     if (s.kind !== 'reference') {
       await page.waitFor(`document.querySelector('[data-testid="freshness"][data-link="up"]') && (${PAINTED})`);
-      if (s.kind === 'idle') {
-        await pressKey(page, ' ');
-        await page.waitFor(`document.querySelector('[data-testid="play"]')?.dataset.playing === 'false'`);
-      }
+      await setRotation(page, s.kind === 'rotating');
     }
     await new Promise((r) => setTimeout(r, WARM_MS));
     const cpu0 = treeCpuMs(browser.pid);

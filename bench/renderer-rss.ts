@@ -10,7 +10,7 @@
 import { PAGE_IDS } from '../src/shared/config';
 import { startStack } from '../e2e/fixtures/stack';
 import { arg, launchBenchBrowser, treeMemory, verdict, type PageSession } from './lib/chromium';
-import { PAINTED, pressKey } from './lib/wall';
+import { PAINTED, pressKey, setRotation } from './lib/wall';
 
 // --rss-switches when run with others (npm run bench -- wall --rss-switches 2000): --switches is renderer-memory's too.
 const SWITCHES = Number(arg('rss-switches', arg('switches', '10000')));
@@ -33,8 +33,7 @@ try {
   await page.send('Page.enable');
   await page.send('Page.navigate', { url: `${stack.url}/` });
   await page.waitFor(`document.querySelector('[data-testid="freshness"][data-link="up"]') && (${PAINTED})`);
-  await pressKey(page, ' ');
-  await page.waitFor(`document.querySelector('[data-testid="play"]')?.dataset.playing === 'false'`);
+  await setRotation(page, false);
 
   let done = 0;
   const switchTo = async (n: number) => {

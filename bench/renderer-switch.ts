@@ -10,7 +10,7 @@
 import { PAGE_IDS } from '../src/shared/config';
 import { startStack } from '../e2e/fixtures/stack';
 import { arg, launchBenchBrowser, percentile, median, sizesArg, verdict, type PageSession } from './lib/chromium';
-import { PAINTED, pressKey } from './lib/wall';
+import { PAINTED, pressKey, setRotation } from './lib/wall';
 
 const LOADS = Number(arg('loads', '12'));
 const ROUNDS = Number(arg('rounds', '3'));
@@ -49,8 +49,7 @@ try {
         await page.send('Page.enable');
         await page.send('Page.navigate', { url: `${stack.url}/` });
         await page.waitFor(`document.querySelector('[data-testid="freshness"][data-link="up"]') && (${PAINTED})`);
-        await pressKey(page, ' '); // hold the rotation: every switch below is the clicker's
-        await page.waitFor(`document.querySelector('[data-testid="play"]')?.dataset.playing === 'false'`);
+        await setRotation(page, false); // hold the rotation: every switch below is the clicker's
         const seen = new Set<string>([PAGE_IDS[0]]);
         for (let r = 0; r < ROUNDS; r++) {
           for (const id of order) {

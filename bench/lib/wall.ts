@@ -21,3 +21,13 @@ export async function pressKey(page: PageSession, key: string): Promise<void> {
   await page.send('Input.dispatchKeyEvent', { type: 'keyDown', key, code, text: key === ' ' ? ' ' : undefined });
   await page.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code });
 }
+
+/**
+ * Put the rotation in the wanted state. The core keeps a wall's hold across page loads (wall
+ * control), so Space is pressed only when the wall is not already as wanted.
+ */
+export async function setRotation(page: PageSession, playing: boolean): Promise<void> {
+  const now = () => page.evaluate<string>(`document.querySelector('[data-testid="play"]')?.dataset.playing`);
+  if ((await now()) !== String(playing)) await pressKey(page, ' ');
+  await page.waitFor(`document.querySelector('[data-testid="play"]')?.dataset.playing === '${playing}'`);
+}
