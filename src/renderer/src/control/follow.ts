@@ -120,7 +120,13 @@ export function startWallFollow(link: WallControlLink = wallLink({ display: true
       offer(await link.act(action, via));
     } catch (err) {
       // fetch's TypeError: no answer at all (the hub is down), not a refusal.
-      if (err instanceof TypeError) unsent = [...unsent, { action, via }].slice(-20);
+      if (err instanceof TypeError) {
+        unsent = [...unsent, { action, via }].slice(-20);
+        // A state the core sent before this change is older than what the wall now shows
+        // (it would reopen the town just closed): drop it; the resend brings the core's answer.
+        latest = null;
+        return;
+      }
       if (!(err instanceof NotPairedError)) return;
       // The session ended (the hub restarted, or it expired): pair again with the code shown.
       paired = false;
