@@ -123,6 +123,12 @@ async function pollFeed(ctx: PollContext, spec: Extract<EndpointSpec, { kind: 'f
       continue;
     }
     if (res.status === 304) return;
+    // The item cap first: checking the envelope walks (and copies) every item, which is the
+    // cost a flood of a million items is after.
+    const items = (res.page as { items?: unknown } | null)?.items;
+    if (Array.isArray(items) && items.length > PAGE_ITEMS_MAX) {
+      throw new PageRejected(`page of ${items.length} items is over the ${PAGE_ITEMS_MAX}-item cap (asked for ${ctx.pageLimit})`, true);
+    }
     const envelope = feedPageSchema.safeParse(res.page);
     if (!envelope.success) throw new PageRejected(`page does not match the feed envelope: ${describeIssues(envelope.error)}`);
     const page = envelope.data;
@@ -140,9 +146,6 @@ async function pollFeed(ctx: PollContext, spec: Extract<EndpointSpec, { kind: 'f
 
     const valid: unknown[] = [];
     const quarantined: QuarantinedRecord[] = [...(res.rejected ?? [])];
-    if (page.items.length > PAGE_ITEMS_MAX) {
-      throw new PageRejected(`page of ${page.items.length} items is over the ${PAGE_ITEMS_MAX}-item cap (asked for ${ctx.pageLimit})`, true);
-    }
     // Validation of a big page yields to the event loop between slices, so /healthz and every
     // query keep answering while a flood of records is checked.
     const validatedAt = (ctx.now ?? Date.now)();
