@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { FEED_NAMES, SNAPSHOT_NAMES, townCode, type FeedName, type SnapshotName } from './contract';
 import type { AlertsModel } from './alerts/types';
-import type { WeeklyBriefModel } from './brief/types';
+import type { WeeklyBriefModel } from './weeklyBrief/types';
 import { wallIdSchema, type WallMomentModel } from './wall/history';
 import type { WallProfileModel } from './wall/profile';
 import type {
@@ -101,7 +101,7 @@ export const QUERIES = {
   map: { params: params({ level: z.enum(['city', 'district']).optional() }), result: returns<MapModel>(), reads: ['divisions'] },
   /**
    * The weekly brief (本周简报) of the risk week containing `week`: sentences in zh-CN and English,
-   * each with its figures (value, unit, as-of) and the page it belongs to (src/shared/brief/types.ts).
+   * each with its figures (value, unit, as-of) and the page it belongs to (src/shared/weeklyBrief/types.ts).
    */
   weeklyBrief: {
     params: params({ week }),

@@ -1,4 +1,4 @@
-/** The briefing pack's own texts (the brief's sentences have theirs in src/shared/brief/messages.ts). */
+/** The briefing pack's own texts (the brief's sentences have theirs in src/shared/weeklyBrief/messages.ts). */
 import type { Locale } from '../../shared/i18n';
 import type { PageId } from '../../shared/wall/pages';
 

@@ -5,7 +5,7 @@
  * the desktop app make the same pack from the same cache — and the same hash.
  */
 import { createHash } from 'node:crypto';
-import type { WeeklyBriefModel } from '../../shared/brief/types';
+import type { WeeklyBriefModel } from '../../shared/weeklyBrief/types';
 import { asOfForWeek } from '../../shared/lookback';
 import { districtTime } from '../../shared/districtTime';
 import type { QueryName, QueryParams, QueryResult } from '../../shared/queries';

@@ -1,6 +1,6 @@
 /**
  * The weekly brief (本周简报) of one risk week: sentences in zh-CN and English, each with the
- * figures it states (src/shared/brief/types.ts). Built from the same readers the pages use, so
+ * figures it states (src/shared/weeklyBrief/types.ts). Built from the same readers the pages use, so
  * a brief line and the page it belongs to never disagree:
  *
  * - the week's five-colour map and each town's change of level against the week before, with
@@ -17,8 +17,8 @@
 import type { IndicatorId, Level, Vocabulary } from '../../shared/contract';
 import { LEVELS, ratePct } from '../../shared/contract';
 import { addDays } from '../../shared/districtTime';
-import { BRIEF_EN, BRIEF_ZH, type BriefCatalogue } from '../../shared/brief/messages';
-import type { BriefFigure, BriefSentence, WeeklyBriefModel } from '../../shared/brief/types';
+import { BRIEF_EN, BRIEF_ZH, type BriefCatalogue } from '../../shared/weeklyBrief/messages';
+import type { BriefFigure, BriefSentence, WeeklyBriefModel } from '../../shared/weeklyBrief/types';
 import { formatMessage, LOCALES, type Locale } from '../../shared/i18n';
 import { datedBy } from '../../shared/queries';
 import type { PageId } from '../../shared/wall/pages';

@@ -1,5 +1,5 @@
 /**
- * The weekly brief's texts (src/shared/brief/types.ts), one catalogue per locale like the
+ * The weekly brief's texts (src/shared/weeklyBrief/types.ts), one catalogue per locale like the
  * renderer's (src/shared/i18n.ts): the core writes every sentence in both languages.
  * Every figure in a text is a {param}; the figures list carries the same values.
  */
